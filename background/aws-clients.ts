@@ -1,0 +1,63 @@
+import { IAMClient } from '@aws-sdk/client-iam';
+import { STSClient } from '@aws-sdk/client-sts';
+import { resolveEndpoints, type EndpointChoice } from '../src/shared/partitions';
+import { recordServerDate } from './clock-skew';
+import type { AwsSecret } from './vault';
+
+// Clients are built per call from the vault record: the worker can be stopped between calls, and a
+// client holding credentials in a module variable would outlive a lock.
+
+/** Every request gets this long before it counts as a timeout (the SDK default is unbounded). */
+const REQUEST_TIMEOUT_MS = 15_000;
+
+export interface ClientOptions {
+  /** false for ResyncMFADevice: codes are single-use and a retried resync burns the pair. */
+  retries: boolean;
+}
+
+interface HttpResponseLike {
+  headers?: Record<string, string | undefined>;
+}
+
+function commonConfig(secret: AwsSecret, region: string, endpoint: string, options: ClientOptions) {
+  return {
+    region,
+    endpoint,
+    credentials: { ...secret },
+    maxAttempts: options.retries ? 3 : 1,
+    requestHandler: { requestTimeout: REQUEST_TIMEOUT_MS },
+  };
+}
+
+type MiddlewareClient = Pick<IAMClient, 'middlewareStack'> | Pick<STSClient, 'middlewareStack'>;
+
+/**
+ * Reads the HTTP Date header of every response (errors included) so the popup can warn about a
+ * skewed computer clock. It sits inside the deserializer (step 'deserialize', low priority), where
+ * the raw response is still visible.
+ */
+function measureClockSkew(client: MiddlewareClient): void {
+  (client as Pick<STSClient, 'middlewareStack'>).middlewareStack.add(
+    (next) => async (args) => {
+      const result = await next(args);
+      const date = (result.response as HttpResponseLike | undefined)?.headers?.['date'];
+      if (date) await recordServerDate(date);
+      return result;
+    },
+    { step: 'deserialize', priority: 'low', name: 'measureClockSkew' },
+  );
+}
+
+export function stsClient(secret: AwsSecret, choice: EndpointChoice, options: ClientOptions): STSClient {
+  const endpoints = resolveEndpoints(choice);
+  const client = new STSClient(commonConfig(secret, endpoints.region, endpoints.sts, options));
+  measureClockSkew(client);
+  return client;
+}
+
+export function iamClient(secret: AwsSecret, choice: EndpointChoice, options: ClientOptions): IAMClient {
+  const endpoints = resolveEndpoints(choice);
+  const client = new IAMClient(commonConfig(secret, endpoints.region, endpoints.iam, options));
+  measureClockSkew(client);
+  return client;
+}

@@ -1,0 +1,70 @@
+import * as v from 'valibot';
+import { ext, type MessageSender } from '../src/shared/browser';
+import { ExtensionPageRequest, type Reply, type ResponseValue } from '../src/shared/messages';
+import { listDevices } from './list-devices';
+import { resyncDevice } from './resync-device';
+import { readLastOutcome } from './resync-attempts';
+import { readClockSkewMs } from './clock-skew';
+import { unlockVault } from './unlock-vault';
+import { readVault, sessionViewOf, wipeVault } from './vault';
+
+/**
+ * Only the extension's own pages (popup, options, the popup opened as a tab) may use the vault or
+ * start a resync. Content scripts run in web pages: their sender URL is the page's, so they fail
+ * this check whatever they send.
+ */
+export function isExtensionPage(sender: MessageSender): boolean {
+  if (sender.id !== ext.runtime.id || !sender.url) return false;
+  try {
+    return new URL(sender.url).origin === new URL(ext.runtime.getURL('/')).origin;
+  } catch {
+    return false;
+  }
+}
+
+async function status(): Promise<ResponseValue<'vault/status'>> {
+  const [record, lastOutcome, clockSkewMs] = await Promise.all([readVault(), readLastOutcome(), readClockSkewMs()]);
+  return {
+    ...(record ? { session: sessionViewOf(record) } : {}),
+    ...(lastOutcome ? { lastOutcome } : {}),
+    ...(clockSkewMs !== undefined ? { clockSkewMs } : {}),
+  };
+}
+
+async function dispatch(request: ExtensionPageRequest): Promise<Reply<unknown>> {
+  switch (request.type) {
+    case 'vault/unlock':
+      return unlockVault(request);
+    case 'vault/status':
+    case 'resync/last-outcome':
+      return { ok: true, value: await status() };
+    case 'vault/lock':
+      await wipeVault();
+      return { ok: true, value: await status() };
+    case 'devices/list':
+      return listDevices(request);
+    case 'resync/start':
+      return { ok: true, value: await resyncDevice(request) };
+  }
+}
+
+/** Validates sender and shape, then answers; anything else gets a refusal without echoing input. */
+export async function routeMessage(message: unknown, sender: MessageSender): Promise<Reply<unknown>> {
+  if (!isExtensionPage(sender)) {
+    console.warn('[mfa-resync] refused a message from outside the extension pages');
+    return { ok: false, error: { code: 'Refused' } };
+  }
+  const parsed = v.safeParse(ExtensionPageRequest, message);
+  if (!parsed.success) {
+    // Log only the type, never the payload: it may hold a paste with secrets.
+    const type = typeof message === 'object' && message !== null ? String((message as { type?: unknown }).type) : typeof message;
+    console.warn(`[mfa-resync] refused a malformed message (type ${type.slice(0, 40)})`);
+    return { ok: false, error: { code: 'Refused' } };
+  }
+  try {
+    return await dispatch(parsed.output);
+  } catch (error) {
+    console.error('[mfa-resync] handler failed', error instanceof Error ? error.name : 'unknown');
+    return { ok: false, error: { code: 'Unknown' } };
+  }
+}

@@ -1,0 +1,50 @@
+import { ext } from '../src/shared/browser';
+import type { ResyncOutcome } from '../src/shared/messages';
+
+// Every resync is recorded in storage.session *before* it is sent: if the worker is stopped or the
+// popup asks again, the same attempt id returns the recorded outcome instead of a second send, and
+// a code pair that was already sent is refused (IAM codes are single-use).
+const ATTEMPTS_KEY = 'resyncAttempts';
+const USED_PAIRS_KEY = 'usedCodePairs';
+const LAST_OUTCOME_KEY = 'lastOutcome';
+/** Enough history to catch a re-sent pair; older pairs have long expired anyway. */
+const MAX_REMEMBERED = 20;
+
+type AttemptMap = Record<string, ResyncOutcome>;
+
+export async function findAttempt(attemptId: string): Promise<ResyncOutcome | undefined> {
+  const attempts = ((await ext.storage.session.get(ATTEMPTS_KEY))[ATTEMPTS_KEY] ?? {}) as AttemptMap;
+  return attempts[attemptId];
+}
+
+/** A one-way fingerprint, so the codes themselves are not kept once sent. */
+export async function codePairFingerprint(serialNumber: string, code1: string, code2: string): Promise<string> {
+  const bytes = new TextEncoder().encode(`${serialNumber}\n${code1}\n${code2}`);
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export async function wasPairSent(fingerprint: string): Promise<boolean> {
+  const used = ((await ext.storage.session.get(USED_PAIRS_KEY))[USED_PAIRS_KEY] ?? []) as string[];
+  return used.includes(fingerprint);
+}
+
+export async function recordPairSent(fingerprint: string): Promise<void> {
+  const used = ((await ext.storage.session.get(USED_PAIRS_KEY))[USED_PAIRS_KEY] ?? []) as string[];
+  await ext.storage.session.set({ [USED_PAIRS_KEY]: [...used, fingerprint].slice(-MAX_REMEMBERED) });
+}
+
+export async function recordOutcome(outcome: ResyncOutcome): Promise<void> {
+  const attempts = ((await ext.storage.session.get(ATTEMPTS_KEY))[ATTEMPTS_KEY] ?? {}) as AttemptMap;
+  const kept = Object.values({ ...attempts, [outcome.attemptId]: outcome })
+    .sort((a, b) => a.startedAt - b.startedAt)
+    .slice(-MAX_REMEMBERED);
+  await ext.storage.session.set({
+    [ATTEMPTS_KEY]: Object.fromEntries(kept.map((a) => [a.attemptId, a])),
+    [LAST_OUTCOME_KEY]: outcome,
+  });
+}
+
+export async function readLastOutcome(): Promise<ResyncOutcome | undefined> {
+  return (await ext.storage.session.get(LAST_OUTCOME_KEY))[LAST_OUTCOME_KEY] as ResyncOutcome | undefined;
+}

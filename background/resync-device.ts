@@ -1,0 +1,65 @@
+import { ResyncMFADeviceCommand } from '@aws-sdk/client-iam';
+import type { RequestOf, ResyncOutcome } from '../src/shared/messages';
+import { mapAwsError } from '../src/shared/map-aws-error';
+import { validateResyncInput } from '../src/shared/resync-validation';
+import { iamClient } from './aws-clients';
+import { codePairFingerprint, findAttempt, recordOutcome, recordPairSent, wasPairSent } from './resync-attempts';
+import { endpointChoice, readSettings } from './settings-store';
+import { readVault, touchVault, wipeVault } from './vault';
+
+/**
+ * Sends ResyncMFADevice once. Never retried, by the SDK (maxAttempts 1) or by us: the two codes are
+ * single-use. The outcome is recorded so a closed popup or a restarted worker can still show it.
+ */
+export async function resyncDevice(request: RequestOf<'resync/start'>): Promise<ResyncOutcome> {
+  const known = await findAttempt(request.attemptId);
+  if (known) return known;
+
+  const startedAt = Date.now();
+  const base = { attemptId: request.attemptId, startedAt };
+  const failed = (error: ResyncOutcome['error']): ResyncOutcome => ({
+    ...base,
+    userName: request.userName,
+    serialNumber: request.serialNumber,
+    status: 'failed',
+    finishedAt: Date.now(),
+    ...(error ? { error } : {}),
+  });
+
+  const checked = validateResyncInput(request);
+  if (!checked.ok) return failed({ code: 'ValidationError', fields: checked.problems.map((p) => ({ ...p })) });
+  const input = checked.value;
+
+  const record = await readVault();
+  if (!record) return failed({ code: 'Locked' });
+  const settings = await readSettings();
+  await touchVault(record, settings.idleLockMinutes);
+
+  const fingerprint = await codePairFingerprint(input.serialNumber, input.code1, input.code2);
+  if (await wasPairSent(fingerprint)) return failed({ code: 'CodesAlreadyUsed' });
+
+  const pending: ResyncOutcome = { ...base, userName: input.userName, serialNumber: input.serialNumber, status: 'pending' };
+  await recordPairSent(fingerprint);
+  await recordOutcome(pending);
+
+  let outcome: ResyncOutcome;
+  try {
+    const client = iamClient(record.secret, endpointChoice(settings, record.partition), { retries: false });
+    await client.send(
+      new ResyncMFADeviceCommand({
+        UserName: input.userName,
+        SerialNumber: input.serialNumber,
+        AuthenticationCode1: input.code1,
+        AuthenticationCode2: input.code2,
+      }),
+    );
+    outcome = { ...pending, status: 'succeeded', finishedAt: Date.now() };
+  } catch (error) {
+    const mapped = mapAwsError(error, { action: 'ResyncMFADevice', credentialKind: record.kind });
+    outcome = { ...pending, status: 'failed', finishedAt: Date.now(), error: mapped };
+  }
+  await recordOutcome(outcome);
+  // Long-term keys never outlive a success; temporary ones only when the user asked to keep them.
+  if (outcome.status === 'succeeded' && (!request.keepSession || record.kind === 'long-term')) await wipeVault();
+  return outcome;
+}

@@ -1,0 +1,75 @@
+import { ext } from '../src/shared/browser';
+import type { SessionView } from '../src/shared/messages';
+import type { Partition } from '../src/shared/partitions';
+
+// The credential vault: the only place a secret lives, and only in storage.session (memory-backed,
+// gone on browser restart, not readable by content scripts). Nothing here is ever written to
+// storage.local/sync or put in a message. Chrome may stop the worker at any time, so the vault
+// keeps no state in module variables.
+
+export interface AwsSecret {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+export interface VaultRecord {
+  secret: AwsSecret;
+  kind: 'temporary' | 'long-term';
+  expiration?: string;
+  identity: { arn: string; account: string; userId: string };
+  partition: Partition;
+  unlockedAt: number;
+  idleLockAt: number;
+}
+
+const VAULT_KEY = 'vault';
+export const IDLE_ALARM = 'vault-idle';
+export const EXPIRY_ALARM = 'vault-expiry';
+
+export async function storeInVault(record: VaultRecord): Promise<void> {
+  await ext.storage.session.set({ [VAULT_KEY]: record });
+  await scheduleLockAlarms(record);
+}
+
+/** The unlocked record, or undefined when locked; expired credentials are wiped on sight. */
+export async function readVault(now = Date.now()): Promise<VaultRecord | undefined> {
+  const stored = (await ext.storage.session.get(VAULT_KEY))[VAULT_KEY] as VaultRecord | undefined;
+  if (!stored) return undefined;
+  const expired = stored.expiration !== undefined && Date.parse(stored.expiration) <= now;
+  if (expired || stored.idleLockAt <= now) {
+    await wipeVault();
+    return undefined;
+  }
+  return stored;
+}
+
+/** Pushes the idle lock back after real use (an API call), not after mere status polling. */
+export async function touchVault(record: VaultRecord, idleMinutes: number, now = Date.now()): Promise<VaultRecord> {
+  const touched = { ...record, idleLockAt: now + idleMinutes * 60_000 };
+  await storeInVault(touched);
+  return touched;
+}
+
+export async function wipeVault(): Promise<void> {
+  await ext.storage.session.remove(VAULT_KEY);
+  await Promise.all([ext.alarms.clear(IDLE_ALARM), ext.alarms.clear(EXPIRY_ALARM)]);
+}
+
+async function scheduleLockAlarms(record: VaultRecord): Promise<void> {
+  ext.alarms.create(IDLE_ALARM, { when: record.idleLockAt });
+  if (record.expiration) ext.alarms.create(EXPIRY_ALARM, { when: Date.parse(record.expiration) });
+}
+
+export function sessionViewOf(record: VaultRecord): SessionView {
+  const userName = record.identity.arn.match(/:user\/(?:.*\/)?([^/]+)$/)?.[1];
+  return {
+    arn: record.identity.arn,
+    account: record.identity.account,
+    ...(userName ? { userName } : {}),
+    credentialKind: record.kind,
+    partition: record.partition,
+    ...(record.expiration ? { expiration: record.expiration } : {}),
+    idleLockAt: record.idleLockAt,
+  };
+}

@@ -1,0 +1,40 @@
+import { useState } from 'preact/hooks';
+import type { ErrorView } from '../../src/shared/messages';
+import { t } from '../i18n';
+import { ErrorNotice } from './ErrorNotice';
+
+interface Props {
+  busy: boolean;
+  error: ErrorView | undefined;
+  onUnlock: (paste: string) => Promise<boolean>;
+}
+
+/** One paste box for every credential format; the text is dropped once the background has it. */
+export function CredentialsForm({ busy, error, onUnlock }: Props) {
+  const [paste, setPaste] = useState('');
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    // Clear on success only: a rejected paste stays so the user can fix it.
+    if (await onUnlock(paste)) setPaste('');
+  };
+  return (
+    <form class="card" onSubmit={submit} data-testid="credentials-form">
+      <label for="paste">{t('credentials_label')}</label>
+      <textarea
+        id="paste"
+        data-testid="paste"
+        rows={5}
+        spellcheck={false}
+        autocomplete="off"
+        value={paste}
+        onInput={(e) => setPaste(e.currentTarget.value)}
+        placeholder={t('credentials_placeholder')}
+      />
+      <p class="hint">{t('credentials_hint')}</p>
+      {error && <ErrorNotice error={error} />}
+      <button type="submit" class="primary" disabled={busy || paste.trim() === ''} data-testid="unlock">
+        {busy ? t('working') : t('unlock')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,43 @@
+import type { DeviceView } from '../../src/shared/messages';
+import { t } from '../i18n';
+
+interface Props {
+  devices: DeviceView[];
+  selected: string | undefined;
+  onSelect: (serialNumber: string) => void;
+}
+
+/** The user's MFA devices; FIDO keys are shown but cannot be picked, because IAM cannot resync them. */
+export function DevicePicker({ devices, selected, onSelect }: Props) {
+  if (devices.length === 0) return <p class="notice" data-testid="no-devices">{t('no_devices')}</p>;
+  return (
+    <fieldset class="devices" data-testid="devices">
+      <legend>{t('device_legend')}</legend>
+      {devices.map((device) => {
+        const resyncable = device.kind !== 'fido';
+        const id = `device-${device.serialNumber}`;
+        return (
+          <div class={`device${resyncable ? '' : ' disabled'}`} key={device.serialNumber}>
+            <input
+              type="radio"
+              name="device"
+              id={id}
+              value={device.serialNumber}
+              disabled={!resyncable}
+              checked={selected === device.serialNumber}
+              onChange={() => onSelect(device.serialNumber)}
+              aria-describedby={resyncable ? undefined : `${id}-why`}
+            />
+            <label for={id}>
+              <span class="serial">{device.serialNumber.replace(/^arn:[^:]+:iam::\d+:/, '')}</span>
+              <span class={`badge badge-${device.kind}`}>{t(`device_kind_${device.kind}`)}</span>
+            </label>
+            {!resyncable && (
+              <p class="hint" id={`${id}-why`}>{t('device_fido_why')}</p>
+            )}
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}

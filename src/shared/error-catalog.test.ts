@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  credentialFieldMessageKey,
+  pasteFailureMessageKey,
+  pasteFormatMessageKey,
+} from '../../background/credentials/paste-message-keys';
+import type { CredentialField, ParseFailure, PasteFormat } from '../../background/credentials/parse-credential-paste';
+import { ERROR_CATALOG, ERROR_CODES, isErrorCode, type ErrorCode } from './error-catalog';
+import { fieldProblemMessageKey, type FieldProblem } from './resync-validation';
+
+interface ChromeMessage {
+  message: string;
+  description?: string;
+  placeholders?: Record<string, { content: string; example?: string }>;
+}
+
+const messages = JSON.parse(
+  readFileSync(new URL('../../_locales/en/messages.json', import.meta.url), 'utf8'),
+) as Record<string, ChromeMessage>;
+
+// Spelled out so that adding a member to a union without a message fails here, not in the popup.
+const ALL_CODES: Record<ErrorCode, true> = {
+  InvalidAuthenticationCode: true, NoSuchEntity: true, ConcurrentModification: true, LimitExceeded: true,
+  ServiceFailure: true, AccessDenied: true, InvalidClientTokenId: true, SignatureDoesNotMatch: true,
+  ExpiredToken: true, SessionWithoutMfa: true, RequestTimeTooSkewed: true, Throttling: true,
+  NetworkOffline: true, NetworkTimeout: true, NetworkDns: true, ValidationError: true, NotResyncable: true, Unknown: true,
+};
+const PASTE_FAILURES: Record<ParseFailure['code'], true> = {
+  empty: true, unrecognized: true, 'missing-fields': true, 'pick-profile': true, 'unknown-profile': true,
+  'invalid-access-key-id': true, 'token-without-temporary-key': true, expired: true,
+};
+const FORMATS: Record<PasteFormat, true> = {
+  bash: true, powershell: true, cmd: true, 'ini-profile': true, 'sts-json': true, 'credential-process-json': true, 'sso-option2': true,
+};
+const CREDENTIAL_FIELDS: Record<CredentialField, true> = { accessKeyId: true, secretAccessKey: true, sessionToken: true };
+const FIELD_PROBLEMS: Record<FieldProblem, true> = {
+  required: true, 'too-short': true, 'too-long': true, 'bad-characters': true, 'not-six-digits': true,
+  'same-as-first': true, 'not-resyncable': true,
+};
+
+const keysOf = <T extends string>(record: Record<T, true>) => Object.keys(record) as T[];
+
+describe('ERROR_CATALOG', () => {
+  it('has exactly one entry per ErrorCode, keyed by its own code', () => {
+    expect([...ERROR_CODES].sort()).toEqual(keysOf(ALL_CODES).sort());
+    for (const code of keysOf(ALL_CODES)) {
+      expect(ERROR_CATALOG[code].code).toBe(code);
+      expect(isErrorCode(code)).toBe(true);
+    }
+    expect(isErrorCode('toString')).toBe(false);
+    expect(isErrorCode('InvalidPaste')).toBe(false);
+  });
+
+  it('points every entry at a title and a next-step message that exist in English', () => {
+    for (const entry of Object.values(ERROR_CATALOG)) {
+      expect(messages[entry.titleKey]?.message, entry.titleKey).toBeTruthy();
+      expect(messages[entry.nextKey]?.message, entry.nextKey).toBeTruthy();
+    }
+  });
+
+  it('asks for fresh codes after codes were checked, or the request may have been processed', () => {
+    const fresh: ErrorCode[] = ['InvalidAuthenticationCode', 'ServiceFailure', 'NetworkTimeout', 'NetworkOffline', 'Unknown'];
+    for (const code of fresh) expect(ERROR_CATALOG[code].keepCodes, code).toBe(false);
+  });
+
+  it('keeps the codes when the request was refused before IAM looked at them', () => {
+    const keep: ErrorCode[] = ['ValidationError', 'AccessDenied', 'InvalidClientTokenId', 'ExpiredToken', 'SessionWithoutMfa', 'NetworkDns'];
+    for (const code of keep) expect(ERROR_CATALOG[code].keepCodes, code).toBe(true);
+  });
+
+  it('cannot be modified at run time', () => {
+    expect(Object.isFrozen(ERROR_CATALOG)).toBe(true);
+    expect(Object.isFrozen(ERROR_CATALOG.Unknown)).toBe(true);
+  });
+});
+
+describe('messages.json keys used by the paste parser and the resync form', () => {
+  it('has a message for every paste failure, format and credential field', () => {
+    for (const code of keysOf(PASTE_FAILURES)) expect(messages[pasteFailureMessageKey(code)]?.message, code).toBeTruthy();
+    for (const format of keysOf(FORMATS)) expect(messages[pasteFormatMessageKey(format)]?.message, format).toBeTruthy();
+    for (const field of keysOf(CREDENTIAL_FIELDS)) expect(messages[credentialFieldMessageKey(field)]?.message, field).toBeTruthy();
+  });
+
+  it('has a message for every field problem', () => {
+    for (const problem of keysOf(FIELD_PROBLEMS)) expect(messages[fieldProblemMessageKey(problem)]?.message, problem).toBeTruthy();
+  });
+
+  it('declares the $FORMAT$ and $MISSING$ placeholders of paste_missing_fields as $1 and $2', () => {
+    const entry = messages['paste_missing_fields'];
+    expect(entry?.message).toContain('$FORMAT$');
+    expect(entry?.message).toContain('$MISSING$');
+    expect(entry?.placeholders?.['format']?.content).toBe('$1');
+    expect(entry?.placeholders?.['missing']?.content).toBe('$2');
+  });
+});
+
+describe('messages.json as a whole (Chrome refuses to load a bad one)', () => {
+  it('uses only [A-Za-z0-9_] in key names', () => {
+    for (const key of Object.keys(messages)) expect(key, key).toMatch(/^[A-Za-z0-9_]+$/);
+  });
+
+  it('declares every $NAME$ placeholder a message uses', () => {
+    for (const [key, entry] of Object.entries(messages)) {
+      expect(typeof entry.message, key).toBe('string');
+      // "$$" is a literal dollar; any other "$NAME$" must be a declared placeholder.
+      const used = [...entry.message.replaceAll('$$', '').matchAll(/\$([A-Za-z0-9_@]+)\$/g)].map((m) => (m[1] ?? '').toLowerCase());
+      const declared = Object.keys(entry.placeholders ?? {}).map((name) => name.toLowerCase());
+      for (const name of used) expect(declared, `${key} uses $${name}$`).toContain(name);
+    }
+  });
+});

@@ -1,0 +1,125 @@
+import * as v from 'valibot';
+
+// The single list of messages between extension contexts. Every message is parsed with these
+// schemas on arrival (background) and every response on return (popup): a malformed or unknown
+// message is rejected, never half-handled.
+
+const CODE = v.pipe(v.string(), v.maxLength(32));
+const NAME = v.pipe(v.string(), v.maxLength(512));
+
+export const UnlockRequest = v.strictObject({
+  type: v.literal('vault/unlock'),
+  // Pastes are small; a cap stops a runaway paste from reaching the parser.
+  paste: v.pipe(v.string(), v.maxLength(20_000)),
+  profile: v.optional(NAME),
+});
+export const StatusRequest = v.strictObject({ type: v.literal('vault/status') });
+export const LockRequest = v.strictObject({ type: v.literal('vault/lock') });
+export const ListDevicesRequest = v.strictObject({
+  type: v.literal('devices/list'),
+  userName: v.optional(NAME),
+});
+export const ResyncRequest = v.strictObject({
+  type: v.literal('resync/start'),
+  attemptId: v.pipe(v.string(), v.uuid()),
+  userName: NAME,
+  serialNumber: NAME,
+  code1: CODE,
+  code2: CODE,
+  /** Keep the credentials after a success, for a next resync (default: wipe them). */
+  keepSession: v.optional(v.boolean()),
+});
+export const LastOutcomeRequest = v.strictObject({ type: v.literal('resync/last-outcome') });
+
+/** Messages only the extension's own pages (popup, options) may send. */
+export const ExtensionPageRequest = v.variant('type', [
+  UnlockRequest,
+  StatusRequest,
+  LockRequest,
+  ListDevicesRequest,
+  ResyncRequest,
+  LastOutcomeRequest,
+]);
+export type ExtensionPageRequest = v.InferOutput<typeof ExtensionPageRequest>;
+export type RequestOf<T extends ExtensionPageRequest['type']> = Extract<ExtensionPageRequest, { type: T }>;
+
+export const CredentialKind = v.picklist(['temporary', 'long-term']);
+
+/** What the popup may know about the unlocked credentials: identity and expiry, never a secret. */
+export const SessionView = v.strictObject({
+  arn: v.string(),
+  account: v.string(),
+  userName: v.optional(v.string()),
+  credentialKind: CredentialKind,
+  partition: v.string(),
+  expiration: v.optional(v.string()),
+  idleLockAt: v.number(),
+});
+export type SessionView = v.InferOutput<typeof SessionView>;
+
+export const DeviceView = v.strictObject({
+  serialNumber: v.string(),
+  userName: v.string(),
+  enableDate: v.optional(v.string()),
+  kind: v.picklist(['virtual', 'hardware', 'fido']),
+});
+export type DeviceView = v.InferOutput<typeof DeviceView>;
+
+/** A failure as the UI shows it: a catalog code plus AWS's own code and request id for support. */
+export const ErrorView = v.strictObject({
+  code: v.string(),
+  awsCode: v.optional(v.string()),
+  httpStatus: v.optional(v.number()),
+  requestId: v.optional(v.string()),
+  detail: v.optional(v.string()),
+  /** Sub-kind of a local failure, e.g. the credential-paste problem ('missing-fields'). */
+  problem: v.optional(v.string()),
+  // Parse failures carry which format was recognized and what is missing (never a value).
+  format: v.optional(v.string()),
+  missing: v.optional(v.array(v.string())),
+  profiles: v.optional(v.array(v.string())),
+  fields: v.optional(v.array(v.strictObject({ field: v.string(), problem: v.string() }))),
+});
+export type ErrorView = v.InferOutput<typeof ErrorView>;
+
+export const ResyncOutcome = v.strictObject({
+  attemptId: v.string(),
+  status: v.picklist(['pending', 'succeeded', 'failed']),
+  userName: v.string(),
+  serialNumber: v.string(),
+  startedAt: v.number(),
+  finishedAt: v.optional(v.number()),
+  error: v.optional(ErrorView),
+});
+export type ResyncOutcome = v.InferOutput<typeof ResyncOutcome>;
+
+export const StatusView = v.strictObject({
+  session: v.optional(SessionView),
+  lastOutcome: v.optional(ResyncOutcome),
+  /** Server clock minus local clock, from the last AWS response's Date header. */
+  clockSkewMs: v.optional(v.number()),
+});
+export type StatusView = v.InferOutput<typeof StatusView>;
+
+export const DeviceList = v.strictObject({ userName: v.string(), devices: v.array(DeviceView) });
+export type DeviceList = v.InferOutput<typeof DeviceList>;
+
+/** The value each request answers with, so both ends agree on one schema. */
+export const RESPONSE_VALUE = {
+  'vault/unlock': SessionView,
+  'vault/status': StatusView,
+  'vault/lock': StatusView,
+  'devices/list': DeviceList,
+  'resync/start': ResyncOutcome,
+  'resync/last-outcome': StatusView,
+} as const;
+export type ResponseValue<T extends ExtensionPageRequest['type']> = v.InferOutput<(typeof RESPONSE_VALUE)[T]>;
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: ErrorView };
+
+export function replySchema<T extends ExtensionPageRequest['type']>(type: T) {
+  return v.variant('ok', [
+    v.strictObject({ ok: v.literal(true), value: RESPONSE_VALUE[type] }),
+    v.strictObject({ ok: v.literal(false), error: ErrorView }),
+  ]);
+}

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { crx } from '@crxjs/vite-plugin';
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vite';
+import { awsXmlParserWithoutDomParser } from './build/aws-xml-parser-plugin.ts';
+import { manifestForTarget, type BuildVariant, type TargetBrowser } from './build/manifest-for-target.ts';
+
+// One config, selected by env: TARGET_BROWSER=chrome|firefox, BUILD_VARIANT=release|sandbox.
+// `npm run build` runs it for both browsers (scripts/build.ts).
+const browser: TargetBrowser = process.env.TARGET_BROWSER === 'firefox' ? 'firefox' : 'chrome';
+const variant: BuildVariant = process.env.BUILD_VARIANT === 'sandbox' ? 'sandbox' : 'release';
+const root = import.meta.dirname;
+const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string };
+const sourceManifest = JSON.parse(readFileSync(resolve(root, 'manifest.json'), 'utf8'));
+
+export default defineConfig({
+  root,
+  define: {
+    __SANDBOX_BUILD__: JSON.stringify(variant === 'sandbox'),
+    __TARGET_BROWSER__: JSON.stringify(browser),
+  },
+  plugins: [
+    awsXmlParserWithoutDomParser(),
+    preact(),
+    crx({ manifest: manifestForTarget(sourceManifest, pkg.version, browser, variant), browser }),
+  ],
+  build: {
+    outDir: resolve(root, 'dist', variant === 'sandbox' ? `${browser}-sandbox` : browser),
+    emptyOutDir: true,
+    target: browser === 'chrome' ? 'chrome120' : 'firefox128',
+    sourcemap: false,
+    // Readable stack traces matter less than size here; the SDK is the bulk of the background.
+    minify: true,
+    modulePreload: false,
+  },
+});
