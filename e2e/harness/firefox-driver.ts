@@ -1,0 +1,129 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
+import type { ExtensionDriver, StorageArea } from './driver';
+import { collectFirefoxConsole } from './firefox-console';
+import { openExtensionUrl, firefoxPage } from './firefox-page';
+import { firefoxPrefs, type FirefoxPrefs } from './firefox-prefs';
+import { browserExecutable, requireBuild } from './paths';
+
+// Firefox ESR through puppeteer-core over WebDriver BiDi (Playwright cannot drive stock Firefox).
+// The extension is installed as a temporary add-on into a fresh profile that close() deletes.
+
+/** Fixed so that extensionBaseUrl, and the Origin header the sandbox sees, are the same every run. */
+export const FIREFOX_EXTENSION_UUID = '6d66613e-2e2e-4e2e-8e2e-000000e2e001';
+const VIEWPORT = { width: 360, height: 640 };
+// Any file of the add-on loaded in a tab gets the extension's `browser.*` APIs. The manifest runs
+// none of the extension's own code, so reading storage through it cannot change what is stored.
+const STORAGE_HELPER_PATH = 'manifest.json';
+
+interface StorageHost {
+  browser: { storage: Record<StorageArea, { get(keys: null): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> }> };
+}
+
+function geckoIdOf(extensionDir: string): string {
+  const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as {
+    browser_specific_settings?: { gecko?: { id?: string } };
+  };
+  const id = manifest.browser_specific_settings?.gecko?.id;
+  // Without a fixed id Firefox invents one per install, and neither the UUID pref nor storage can key on it.
+  if (!id) throw new Error(`${extensionDir}/manifest.json has no browser_specific_settings.gecko.id`);
+  return id;
+}
+
+export interface FirefoxLaunchOptions {
+  headless?: boolean;
+  /** Extra or overriding about:config prefs for this run. */
+  prefs?: FirefoxPrefs;
+}
+
+export async function launchFirefox(extensionDir: string, options: FirefoxLaunchOptions = {}): Promise<ExtensionDriver> {
+  const dir = requireBuild(extensionDir);
+  const geckoId = geckoIdOf(dir);
+  const extensionBaseUrl = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
+  // Our own profile directory rather than puppeteer's: puppeteer leaves its temp profile behind
+  // when the test process dies before close(), and the exit hook below can only clean up a path
+  // it knows.
+  const profile = mkdtempSync(join(tmpdir(), 'mfa-e2e-firefox-'));
+  const removeProfileOnExit = () => rmSync(profile, { recursive: true, force: true });
+  process.once('exit', removeProfileOnExit);
+
+  let browser: Browser | undefined;
+  try {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: browserExecutable('firefox'),
+      headless: options.headless ?? true,
+      userDataDir: profile,
+      defaultViewport: VIEWPORT,
+      // Without it Firefox's BiDi refuses to navigate a tab to a moz-extension:// URL (the tab
+      // silently stays on about:blank).
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: firefoxPrefs(geckoId, FIREFOX_EXTENSION_UUID, options.prefs),
+    });
+    const lines: string[] = [];
+    const child = browser.process();
+    collectFirefoxConsole([child?.stdout, child?.stderr], lines);
+    const installedId = await browser.installExtension(dir);
+    if (installedId !== geckoId) throw new Error(`Firefox installed ${installedId}, expected ${geckoId}`);
+    return firefoxDriver(browser, extensionBaseUrl, lines, async () => {
+      process.removeListener('exit', removeProfileOnExit);
+      await rm(profile, { recursive: true, force: true });
+    });
+  } catch (error) {
+    await browser?.close().catch(() => undefined);
+    process.removeListener('exit', removeProfileOnExit);
+    await rm(profile, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+function firefoxDriver(browser: Browser, extensionBaseUrl: string, lines: string[], removeProfile: () => Promise<void>): ExtensionDriver {
+  const newExtensionTab = async (path: string): Promise<Page> => {
+    const page = await browser.newPage();
+    await openExtensionUrl(page, `${extensionBaseUrl}/${path}`);
+    return page;
+  };
+  // Storage is reached from an extension document (there is no handle on the background script in
+  // puppeteer's BiDi API). One background tab on manifest.json is opened on first use and reused.
+  let helper: Promise<Page> | undefined;
+  const storageHelper = (): Promise<Page> => {
+    helper ??= newExtensionTab(STORAGE_HELPER_PATH).catch((error: unknown) => {
+      helper = undefined;
+      throw error;
+    });
+    return helper;
+  };
+  let closing: Promise<void> | undefined;
+
+  return {
+    browserName: 'firefox',
+    extensionBaseUrl,
+    openPage: async (path) => firefoxPage(await newExtensionTab(path)),
+    // storage.sync works in a temporary add-on (measured on ESR 153): without a Firefox Account
+    // it is kept locally with the sync quotas, and starts empty in each fresh profile.
+    readStorage: async (area) => {
+      const page = await storageHelper();
+      return page.evaluate(
+        (a: StorageArea) => (globalThis as unknown as StorageHost).browser.storage[a].get(null),
+        area,
+      );
+    },
+    writeStorage: async (area, items) => {
+      const page = await storageHelper();
+      await page.evaluate(
+        (a: StorageArea, i: Record<string, unknown>) => (globalThis as unknown as StorageHost).browser.storage[a].set(i),
+        area,
+        items,
+      );
+    },
+    consoleLines: () => [...lines],
+    close: () => {
+      closing ??= browser.close().finally(removeProfile);
+      return closing;
+    },
+  };
+}
