@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { ext, type MessageSender } from '../src/shared/browser';
-import { ExtensionPageRequest, type Reply, type ResponseValue } from '../src/shared/messages';
+import { ContentScriptRequest, ExtensionPageRequest, type Reply, type ResponseValue } from '../src/shared/messages';
+import { handleContentRequest, isSignInContentScript, readPrefill } from './content-requests';
 import { listDevices } from './list-devices';
 import { resyncDevice } from './resync-device';
 import { readLastOutcome } from './resync-attempts';
@@ -23,9 +24,15 @@ export function isExtensionPage(sender: MessageSender): boolean {
 }
 
 async function status(): Promise<ResponseValue<'vault/status'>> {
-  const [record, lastOutcome, clockSkewMs] = await Promise.all([readVault(), readLastOutcome(), readClockSkewMs()]);
+  const [record, lastOutcome, clockSkewMs, prefill] = await Promise.all([
+    readVault(),
+    readLastOutcome(),
+    readClockSkewMs(),
+    readPrefill(),
+  ]);
   return {
     ...(record ? { session: sessionViewOf(record) } : {}),
+    ...(prefill ? { prefill } : {}),
     ...(lastOutcome ? { lastOutcome } : {}),
     ...(clockSkewMs !== undefined ? { clockSkewMs } : {}),
   };
@@ -48,8 +55,19 @@ async function dispatch(request: ExtensionPageRequest): Promise<Reply<unknown>> 
   }
 }
 
+/** A sign-in page's content script: its own small message set, nothing else. */
+async function routeContentMessage(message: unknown, sender: MessageSender): Promise<Reply<unknown>> {
+  const parsed = v.safeParse(ContentScriptRequest, message);
+  if (!parsed.success) {
+    console.warn('[mfa-resync] refused a message from a content script that is not in its allowed set');
+    return { ok: false, error: { code: 'Refused' } };
+  }
+  return handleContentRequest(parsed.output, sender);
+}
+
 /** Validates sender and shape, then answers; anything else gets a refusal without echoing input. */
 export async function routeMessage(message: unknown, sender: MessageSender): Promise<Reply<unknown>> {
+  if (isSignInContentScript(sender)) return routeContentMessage(message, sender);
   if (!isExtensionPage(sender)) {
     console.warn('[mfa-resync] refused a message from outside the extension pages');
     return { ok: false, error: { code: 'Refused' } };

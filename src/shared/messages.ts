@@ -98,6 +98,8 @@ export const StatusView = v.strictObject({
   lastOutcome: v.optional(ResyncOutcome),
   /** Server clock minus local clock, from the last AWS response's Date header. */
   clockSkewMs: v.optional(v.number()),
+  /** Set when the sign-in page's prompt opened the flow (see Prefill below). */
+  prefill: v.optional(v.lazy(() => Prefill)),
 });
 export type StatusView = v.InferOutput<typeof StatusView>;
 
@@ -123,3 +125,37 @@ export function replySchema<T extends ExtensionPageRequest['type']>(type: T) {
     v.strictObject({ ok: v.literal(false), error: ErrorView }),
   ]);
 }
+
+// ---- Content script → background. A content script lives in a web page, so it may only report
+// what it saw and ask for the resync UI: never credentials, never a resync. Hints are what the
+// sign-in page itself shows (account id/alias, user name, partition, device); nothing typed into
+// the page is ever sent.
+const HINT = v.pipe(v.string(), v.maxLength(256));
+export const SignInHints = v.strictObject({
+  account: v.optional(HINT),
+  userName: v.optional(HINT),
+  partition: v.optional(v.picklist(['aws', 'aws-us-gov', 'aws-cn'])),
+  serialNumber: v.optional(HINT),
+  isRoot: v.boolean(),
+});
+export type SignInHints = v.InferOutput<typeof SignInHints>;
+
+export const MfaFailureSeen = v.strictObject({
+  type: v.literal('content/mfa-failure-seen'),
+  consecutive: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)),
+  hints: SignInHints,
+});
+export const OpenResyncRequest = v.strictObject({
+  type: v.literal('content/open-resync'),
+  hints: SignInHints,
+});
+export const ContentScriptRequest = v.variant('type', [MfaFailureSeen, OpenResyncRequest]);
+export type ContentScriptRequest = v.InferOutput<typeof ContentScriptRequest>;
+
+/** What the popup is opened with after the sign-in page's prompt; the page URL to return to. */
+export const Prefill = v.strictObject({
+  hints: SignInHints,
+  returnUrl: v.optional(v.pipe(v.string(), v.url(), v.maxLength(2048))),
+  createdAt: v.number(),
+});
+export type Prefill = v.InferOutput<typeof Prefill>;

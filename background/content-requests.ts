@@ -1,0 +1,55 @@
+import type { ContentScriptRequest, Prefill, Reply } from '../src/shared/messages';
+import { ext, type MessageSender } from '../src/shared/browser';
+import { isSignInUrl } from '../src/shared/signin-hosts';
+
+const PREFILL_KEY = 'prefill';
+/** A prefill older than this is stale: the user has moved on from that sign-in attempt. */
+const PREFILL_TTL_MS = 10 * 60_000;
+
+/** A content script may only speak from a top-level AWS sign-in page in a tab. */
+export function isSignInContentScript(sender: MessageSender): boolean {
+  return sender.id === ext.runtime.id && sender.tab !== undefined && sender.frameId === 0 && isSignInUrl(sender.url ?? '');
+}
+
+/** Only where to go back to: the query string of a sign-in URL can carry redirect state. */
+function returnUrlOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  const parsed = new URL(url);
+  return `${parsed.origin}${parsed.pathname}`;
+}
+
+async function openResyncUi(): Promise<void> {
+  // The real popup where the browser allows opening it from a page's request; otherwise the same
+  // UI in a tab (Firefox requires a user action inside the extension for openPopup).
+  try {
+    await ext.action.openPopup();
+    return;
+  } catch {
+    await ext.tabs.create({ url: ext.runtime.getURL('popup/index.html?view=tab') });
+  }
+}
+
+export async function handleContentRequest(request: ContentScriptRequest, sender: MessageSender): Promise<Reply<null>> {
+  switch (request.type) {
+    case 'content/mfa-failure-seen':
+      // Only a visible hint on the toolbar button; the page's own prompt does the talking.
+      if (sender.tab?.id !== undefined) await ext.action.setBadgeText({ tabId: sender.tab.id, text: '!' });
+      return { ok: true, value: null };
+    case 'content/open-resync': {
+      const returnUrl = returnUrlOf(sender.url);
+      const prefill: Prefill = { hints: request.hints, createdAt: Date.now(), ...(returnUrl ? { returnUrl } : {}) };
+      await ext.storage.session.set({ [PREFILL_KEY]: prefill });
+      await openResyncUi();
+      return { ok: true, value: null };
+    }
+  }
+}
+
+export async function readPrefill(now = Date.now()): Promise<Prefill | undefined> {
+  const prefill = (await ext.storage.session.get(PREFILL_KEY))[PREFILL_KEY] as Prefill | undefined;
+  return prefill && now - prefill.createdAt < PREFILL_TTL_MS ? prefill : undefined;
+}
+
+export async function clearPrefill(): Promise<void> {
+  await ext.storage.session.remove(PREFILL_KEY);
+}

@@ -1,0 +1,25 @@
+import type { Partition } from './partitions';
+
+// The AWS sign-in hosts of every partition. manifest.json's content_scripts matches must list the
+// same hosts; a test keeps the two in step.
+const SIGN_IN_HOSTS: ReadonlyArray<{ suffix: string; exact: boolean; partition: Partition }> = [
+  { suffix: 'signin.aws.amazon.com', exact: true, partition: 'aws' },
+  { suffix: '.signin.aws.amazon.com', exact: false, partition: 'aws' },
+  { suffix: 'signin.amazonaws-us-gov.com', exact: true, partition: 'aws-us-gov' },
+  { suffix: 'signin.amazonaws.cn', exact: true, partition: 'aws-cn' },
+];
+
+/** The partition of an AWS sign-in host, or undefined for any other host. */
+export function signInPartition(hostname: string): Partition | undefined {
+  const host = hostname.toLowerCase();
+  return SIGN_IN_HOSTS.find((h) => (h.exact ? host === h.suffix : host.endsWith(h.suffix)))?.partition;
+}
+
+export function isSignInUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' && signInPartition(parsed.hostname) !== undefined;
+  } catch {
+    return false;
+  }
+}
