@@ -92,7 +92,9 @@ export function App() {
           <SessionBar session={session} onLock={lock} />
           {error && <ErrorNotice error={error} />}
           {devices && <DevicePicker devices={devices.devices} selected={selected} onSelect={setSelected} />}
-          {selected && <CodesForm busy={busy} onResync={resync} />}
+          {selected && (
+            <CodesForm busy={busy} canKeepSession={session.credentialKind === 'temporary'} onResync={resync} />
+          )}
         </>
       )}
     </div>

@@ -4,6 +4,8 @@ import { codeKey, t } from '../i18n';
 
 interface Props {
   busy: boolean;
+  /** Long-term keys are always wiped after a success, so only temporary ones can be kept. */
+  canKeepSession: boolean;
   onResync: (code1: string, code2: string, keepSession: boolean) => Promise<void>;
 }
 
@@ -11,7 +13,7 @@ interface Props {
  * The two consecutive codes. Problems are shown per field, and a wrong second code never clears
  * the first one.
  */
-export function CodesForm({ busy, onResync }: Props) {
+export function CodesForm({ busy, canKeepSession, onResync }: Props) {
   const [code1, setCode1] = useState('');
   const [code2, setCode2] = useState('');
   const [keepSession, setKeepSession] = useState(false);
@@ -64,10 +66,12 @@ export function CodesForm({ busy, onResync }: Props) {
         {field('code1', code1, setCode1)}
         {field('code2', code2, setCode2)}
       </div>
-      <label class="checkbox">
-        <input type="checkbox" checked={keepSession} onChange={(e) => setKeepSession(e.currentTarget.checked)} />
-        {t('keep_session')}
-      </label>
+      {canKeepSession && (
+        <label class="checkbox">
+          <input type="checkbox" checked={keepSession} onChange={(e) => setKeepSession(e.currentTarget.checked)} />
+          {t('keep_session')}
+        </label>
+      )}
       <button type="submit" class="primary" disabled={busy} data-testid="resync">
         {busy ? t('working') : t('resync')}
       </button>

@@ -1,0 +1,42 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+
+// `npm test`: unit tests, then the sandbox build, then the real-browser e2e suite. Ends with one
+// plain summary line ("tests: N passed, N failed, N skipped") and a non-zero exit on any failure.
+
+interface VitestJson {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  success: boolean;
+}
+
+function run(command: string, args: string[]): number {
+  const result = spawnSync(command, args, { stdio: 'inherit' });
+  return result.status ?? 1;
+}
+
+function vitest(project: string): VitestJson | undefined {
+  const output = `artifacts/vitest-${project}.json`;
+  run('npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${output}`]);
+  try {
+    return JSON.parse(readFileSync(output, 'utf8')) as VitestJson;
+  } catch {
+    return undefined;
+  }
+}
+
+mkdirSync('artifacts', { recursive: true });
+const started = Date.now();
+const results: Array<VitestJson | undefined> = [vitest('unit')];
+let buildFailed = false;
+if (run('npm', ['run', '--silent', 'build:sandbox']) !== 0) buildFailed = true;
+else results.push(vitest('e2e'));
+
+const sum = (key: keyof Omit<VitestJson, 'success'>) => results.reduce((n, r) => n + (r ? r[key] : 0), 0);
+const failed = sum('numFailedTests');
+const ok = !buildFailed && results.every((r) => r?.success) && failed === 0;
+console.log(`\nwall time ${((Date.now() - started) / 1000).toFixed(1)} s${buildFailed ? ' (sandbox build failed)' : ''}`);
+console.log(`tests: ${sum('numPassedTests')} passed, ${failed} failed, ${sum('numPendingTests') + sum('numTodoTests')} skipped`);
+process.exit(ok ? 0 : 1);
