@@ -1,15 +1,9 @@
 import type { ContentScriptRequest, Prefill, Reply } from '../src/shared/messages';
 import { ext, type MessageSender } from '../src/shared/browser';
-import { isSignInUrl } from '../src/shared/signin-hosts';
 
 const PREFILL_KEY = 'prefill';
 /** A prefill older than this is stale: the user has moved on from that sign-in attempt. */
 const PREFILL_TTL_MS = 10 * 60_000;
-
-/** A content script may only speak from a top-level AWS sign-in page in a tab. */
-export function isSignInContentScript(sender: MessageSender): boolean {
-  return sender.id === ext.runtime.id && sender.tab !== undefined && sender.frameId === 0 && isSignInUrl(sender.url ?? '');
-}
 
 /** Only where to go back to: the query string of a sign-in URL can carry redirect state. */
 function returnUrlOf(url: string | undefined): string | undefined {

@@ -4,7 +4,7 @@ import { mapAwsError } from '../src/shared/map-aws-error';
 import { classifySerial } from '../src/shared/serial-kind';
 import { iamClient } from './aws-clients';
 import { endpointChoice, readSettings } from './settings-store';
-import { readVault, sessionViewOf, touchVault } from './vault';
+import { mayBeSessionWithoutMfa, readVault, sessionViewOf, touchVault } from './vault';
 
 /** The MFA devices of the caller, or of the user an admin typed. */
 export async function listDevices(request: RequestOf<'devices/list'>): Promise<Reply<DeviceList>> {
@@ -31,6 +31,13 @@ export async function listDevices(request: RequestOf<'devices/list'>): Promise<R
     );
     return { ok: true, value: { userName, devices } };
   } catch (error) {
-    return { ok: false, error: mapAwsError(error, { action: 'ListMFADevices', credentialKind: record.kind }) };
+    return {
+      ok: false,
+      error: mapAwsError(error, {
+        action: 'ListMFADevices',
+        credentialKind: record.kind,
+        sessionFromGetSessionTokenWithoutMfa: mayBeSessionWithoutMfa(record),
+      }),
+    };
   }
 }

@@ -1,27 +1,15 @@
 import * as v from 'valibot';
-import { ext, type MessageSender } from '../src/shared/browser';
+import type { MessageSender } from '../src/shared/browser';
 import { ContentScriptRequest, ExtensionPageRequest, type Reply, type ResponseValue } from '../src/shared/messages';
-import { handleContentRequest, isSignInContentScript, readPrefill } from './content-requests';
+import { handleContentRequest, readPrefill } from './content-requests';
+import { isExtensionPage, isSignInContentScript } from './sender-checks';
 import { listDevices } from './list-devices';
 import { resyncDevice } from './resync-device';
 import { readLastOutcome } from './resync-attempts';
 import { readClockSkewMs } from './clock-skew';
 import { unlockVault } from './unlock-vault';
+import { elevateSession } from './elevate-session';
 import { readVault, sessionViewOf, wipeVault } from './vault';
-
-/**
- * Only the extension's own pages (popup, options, the popup opened as a tab) may use the vault or
- * start a resync. Content scripts run in web pages: their sender URL is the page's, so they fail
- * this check whatever they send.
- */
-export function isExtensionPage(sender: MessageSender): boolean {
-  if (sender.id !== ext.runtime.id || !sender.url) return false;
-  try {
-    return new URL(sender.url).origin === new URL(ext.runtime.getURL('/')).origin;
-  } catch {
-    return false;
-  }
-}
 
 async function status(): Promise<ResponseValue<'vault/status'>> {
   const [record, lastOutcome, clockSkewMs, prefill] = await Promise.all([
@@ -42,6 +30,8 @@ async function dispatch(request: ExtensionPageRequest): Promise<Reply<unknown>> 
   switch (request.type) {
     case 'vault/unlock':
       return unlockVault(request);
+    case 'vault/elevate':
+      return elevateSession(request);
     case 'vault/status':
     case 'resync/last-outcome':
       return { ok: true, value: await status() };
@@ -75,7 +65,8 @@ export async function routeMessage(message: unknown, sender: MessageSender): Pro
   const parsed = v.safeParse(ExtensionPageRequest, message);
   if (!parsed.success) {
     // Log only the type, never the payload: it may hold a paste with secrets.
-    const type = typeof message === 'object' && message !== null ? String((message as { type?: unknown }).type) : typeof message;
+    const type =
+      typeof message === 'object' && message !== null ? String((message as { type?: unknown }).type) : typeof message;
     console.warn(`[mfa-resync] refused a malformed message (type ${type.slice(0, 40)})`);
     return { ok: false, error: { code: 'Refused' } };
   }

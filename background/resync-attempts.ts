@@ -14,7 +14,8 @@ type AttemptMap = Record<string, ResyncOutcome>;
 
 export async function findAttempt(attemptId: string): Promise<ResyncOutcome | undefined> {
   const attempts = ((await ext.storage.session.get(ATTEMPTS_KEY))[ATTEMPTS_KEY] ?? {}) as AttemptMap;
-  return attempts[attemptId];
+  const attempt = attempts[attemptId];
+  return attempt && settled(attempt, Date.now());
 }
 
 /** A one-way fingerprint, so the codes themselves are not kept once sent. */
@@ -45,6 +46,19 @@ export async function recordOutcome(outcome: ResyncOutcome): Promise<void> {
   });
 }
 
-export async function readLastOutcome(): Promise<ResyncOutcome | undefined> {
-  return (await ext.storage.session.get(LAST_OUTCOME_KEY))[LAST_OUTCOME_KEY] as ResyncOutcome | undefined;
+/**
+ * Longer than any request can take (15 s timeout, no retries): a 'pending' attempt older than this
+ * was cut off by a stopped worker. It is reported as unknown, never re-sent.
+ */
+const PENDING_LIMIT_MS = 30_000;
+
+function settled(outcome: ResyncOutcome, now: number): ResyncOutcome {
+  return outcome.status === 'pending' && now - outcome.startedAt > PENDING_LIMIT_MS
+    ? { ...outcome, status: 'unknown' }
+    : outcome;
+}
+
+export async function readLastOutcome(now = Date.now()): Promise<ResyncOutcome | undefined> {
+  const outcome = (await ext.storage.session.get(LAST_OUTCOME_KEY))[LAST_OUTCOME_KEY] as ResyncOutcome | undefined;
+  return outcome && settled(outcome, now);
 }

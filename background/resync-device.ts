@@ -3,9 +3,10 @@ import type { RequestOf, ResyncOutcome } from '../src/shared/messages';
 import { mapAwsError } from '../src/shared/map-aws-error';
 import { validateResyncInput } from '../src/shared/resync-validation';
 import { iamClient } from './aws-clients';
+import { notifyIfNoPopup } from './popup-presence';
 import { codePairFingerprint, findAttempt, recordOutcome, recordPairSent, wasPairSent } from './resync-attempts';
 import { endpointChoice, readSettings } from './settings-store';
-import { readVault, touchVault, wipeVault } from './vault';
+import { mayBeSessionWithoutMfa, readVault, touchVault, wipeVault } from './vault';
 
 /**
  * Sends ResyncMFADevice once. Never retried, by the SDK (maxAttempts 1) or by us: the two codes are
@@ -38,7 +39,12 @@ export async function resyncDevice(request: RequestOf<'resync/start'>): Promise<
   const fingerprint = await codePairFingerprint(input.serialNumber, input.code1, input.code2);
   if (await wasPairSent(fingerprint)) return failed({ code: 'CodesAlreadyUsed' });
 
-  const pending: ResyncOutcome = { ...base, userName: input.userName, serialNumber: input.serialNumber, status: 'pending' };
+  const pending: ResyncOutcome = {
+    ...base,
+    userName: input.userName,
+    serialNumber: input.serialNumber,
+    status: 'pending',
+  };
   await recordPairSent(fingerprint);
   await recordOutcome(pending);
 
@@ -55,10 +61,15 @@ export async function resyncDevice(request: RequestOf<'resync/start'>): Promise<
     );
     outcome = { ...pending, status: 'succeeded', finishedAt: Date.now() };
   } catch (error) {
-    const mapped = mapAwsError(error, { action: 'ResyncMFADevice', credentialKind: record.kind });
+    const mapped = mapAwsError(error, {
+      action: 'ResyncMFADevice',
+      credentialKind: record.kind,
+      sessionFromGetSessionTokenWithoutMfa: mayBeSessionWithoutMfa(record),
+    });
     outcome = { ...pending, status: 'failed', finishedAt: Date.now(), error: mapped };
   }
   await recordOutcome(outcome);
+  await notifyIfNoPopup(outcome).catch(() => undefined);
   // Long-term keys never outlive a success; temporary ones only when the user asked to keep them.
   if (outcome.status === 'succeeded' && (!request.keepSession || record.kind === 'long-term')) await wipeVault();
   return outcome;

@@ -17,6 +17,8 @@ export interface VaultRecord {
   secret: AwsSecret;
   kind: 'temporary' | 'long-term';
   expiration?: string;
+  /** A session this extension obtained with a second MFA device. */
+  mfaSession?: boolean;
   identity: { arn: string; account: string; userId: string };
   partition: Partition;
   unlockedAt: number;
@@ -61,6 +63,15 @@ async function scheduleLockAlarms(record: VaultRecord): Promise<void> {
   if (record.expiration) ext.alarms.create(EXPIRY_ALARM, { when: Date.parse(record.expiration) });
 }
 
+/**
+ * IAM refuses a GetSessionToken session made without MFA with InvalidClientTokenId, although STS
+ * accepted it at unlock. An IAM user's ARN on temporary credentials that were not obtained here
+ * with MFA is that case (SSO and role sessions show an assumed-role ARN and work with IAM).
+ */
+export function mayBeSessionWithoutMfa(record: VaultRecord): boolean {
+  return record.kind === 'temporary' && !record.mfaSession && /:user\//.test(record.identity.arn);
+}
+
 export function sessionViewOf(record: VaultRecord): SessionView {
   const userName = record.identity.arn.match(/:user\/(?:.*\/)?([^/]+)$/)?.[1];
   return {
@@ -68,6 +79,7 @@ export function sessionViewOf(record: VaultRecord): SessionView {
     account: record.identity.account,
     ...(userName ? { userName } : {}),
     credentialKind: record.kind,
+    ...(record.mfaSession ? { mfaSession: true } : {}),
     partition: record.partition,
     ...(record.expiration ? { expiration: record.expiration } : {}),
     idleLockAt: record.idleLockAt,

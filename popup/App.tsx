@@ -1,99 +1,46 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { DeviceList, ErrorView, ResyncOutcome, StatusView } from '../src/shared/messages';
 import { CodesForm } from './components/CodesForm';
 import { CredentialsForm } from './components/CredentialsForm';
 import { DevicePicker } from './components/DevicePicker';
 import { ErrorNotice } from './components/ErrorNotice';
 import { OutcomeView } from './components/OutcomeView';
+import { PrefillNotice } from './components/PrefillNotice';
+import { SecondDeviceForm } from './components/SecondDeviceForm';
 import { SessionBar } from './components/SessionBar';
+import { SkewBanner } from './components/SkewBanner';
+import { WhoseDevice } from './components/WhoseDevice';
 import { t } from './i18n';
-import { sendRequest } from './send-request';
+import { useResyncFlow } from './use-resync-flow';
 
-/** The resync flow: credentials → device → two codes → outcome. State of record is the background's. */
+/** The resync flow: credentials → whose device → two codes → outcome. */
 export function App() {
-  const [status, setStatus] = useState<StatusView | undefined>();
-  const [devices, setDevices] = useState<DeviceList | undefined>();
-  const [selected, setSelected] = useState<string | undefined>();
-  const [outcome, setOutcome] = useState<ResyncOutcome | undefined>();
-  const [error, setError] = useState<ErrorView | undefined>();
-  const [busy, setBusy] = useState(false);
-
-  const loadDevices = async (userName?: string) => {
-    const reply = await sendRequest({ type: 'devices/list', ...(userName ? { userName } : {}) });
-    if (!reply.ok) return setError(reply.error);
-    setError(undefined);
-    setDevices(reply.value);
-    setSelected(reply.value.devices.find((d) => d.kind !== 'fido')?.serialNumber);
-  };
-
-  const refresh = async () => {
-    const reply = await sendRequest({ type: 'vault/status' });
-    if (!reply.ok) return setError(reply.error);
-    setStatus(reply.value);
-    // Show an outcome the background finished while the popup was closed.
-    if (reply.value.lastOutcome) setOutcome(reply.value.lastOutcome);
-    if (reply.value.session) await loadDevices();
-  };
-
-  useEffect(() => void refresh(), []);
-
-  const unlock = async (paste: string) => {
-    setBusy(true);
-    const reply = await sendRequest({ type: 'vault/unlock', paste });
-    setBusy(false);
-    if (!reply.ok) {
-      setError(reply.error);
-      return false;
-    }
-    setError(undefined);
-    setOutcome(undefined);
-    setStatus((s) => ({ ...s, session: reply.value }));
-    await loadDevices();
-    return true;
-  };
-
-  const lock = async () => {
-    const reply = await sendRequest({ type: 'vault/lock' });
-    setDevices(undefined);
-    if (reply.ok) setStatus(reply.value);
-  };
-
-  const resync = async (code1: string, code2: string, keepSession: boolean) => {
-    const device = devices?.devices.find((d) => d.serialNumber === selected);
-    if (!device) return;
-    setBusy(true);
-    const reply = await sendRequest({
-      type: 'resync/start',
-      attemptId: crypto.randomUUID(),
-      userName: device.userName,
-      serialNumber: device.serialNumber,
-      code1,
-      code2,
-      keepSession,
-    });
-    setBusy(false);
-    if (!reply.ok) return setError(reply.error);
-    setOutcome(reply.value);
-    const after = await sendRequest({ type: 'vault/status' });
-    if (after.ok) setStatus(after.value);
-  };
-
+  const flow = useResyncFlow();
+  const { status, devices, busy, error } = flow;
   if (!status) return <p class="loading">{t('working')}</p>;
-  const session = status.session;
+  const { session, prefill } = status;
   return (
     <div class="popup">
       <header>
         <h1>{t('extName')}</h1>
       </header>
-      {outcome && <OutcomeView outcome={outcome} />}
-      {!session && <CredentialsForm busy={busy} error={error} onUnlock={unlock} />}
+      {prefill && <PrefillNotice prefill={prefill} />}
+      <SkewBanner skewMs={status.clockSkewMs} />
+      {flow.outcome && <OutcomeView outcome={flow.outcome} returnUrl={prefill?.returnUrl} />}
+      {!session && <CredentialsForm busy={busy} error={error} onUnlock={flow.unlock} />}
       {session && (
         <>
-          <SessionBar session={session} onLock={lock} />
+          <SessionBar session={session} onLock={flow.lock} />
+          <WhoseDevice
+            initialUserName={prefill?.hints.userName ?? session.userName ?? ''}
+            busy={busy}
+            onLoad={(userName) => void flow.loadDevices(userName)}
+          />
           {error && <ErrorNotice error={error} />}
-          {devices && <DevicePicker devices={devices.devices} selected={selected} onSelect={setSelected} />}
-          {selected && (
-            <CodesForm busy={busy} canKeepSession={session.credentialKind === 'temporary'} onResync={resync} />
+          {devices && session.credentialKind === 'long-term' && (
+            <SecondDeviceForm devices={devices.devices} busy={busy} onElevate={flow.elevate} />
+          )}
+          {devices && <DevicePicker devices={devices.devices} selected={flow.selected} onSelect={flow.setSelected} />}
+          {flow.selected && (
+            <CodesForm busy={busy} canKeepSession={session.credentialKind === 'temporary'} onResync={flow.resync} />
           )}
         </>
       )}

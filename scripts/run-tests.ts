@@ -19,7 +19,15 @@ function run(command: string, args: string[]): number {
 
 function vitest(project: string): VitestJson | undefined {
   const output = `artifacts/vitest-${project}.json`;
-  run('npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${output}`]);
+  run('npx', [
+    'vitest',
+    'run',
+    '--project',
+    project,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile=${output}`,
+  ]);
   try {
     return JSON.parse(readFileSync(output, 'utf8')) as VitestJson;
   } catch {
@@ -37,6 +45,10 @@ else results.push(vitest('e2e'));
 const sum = (key: keyof Omit<VitestJson, 'success'>) => results.reduce((n, r) => n + (r ? r[key] : 0), 0);
 const failed = sum('numFailedTests');
 const ok = !buildFailed && results.every((r) => r?.success) && failed === 0;
-console.log(`\nwall time ${((Date.now() - started) / 1000).toFixed(1)} s${buildFailed ? ' (sandbox build failed)' : ''}`);
-console.log(`tests: ${sum('numPassedTests')} passed, ${failed} failed, ${sum('numPendingTests') + sum('numTodoTests')} skipped`);
+console.log(
+  `\nwall time ${((Date.now() - started) / 1000).toFixed(1)} s${buildFailed ? ' (sandbox build failed)' : ''}`,
+);
+console.log(
+  `tests: ${sum('numPassedTests')} passed, ${failed} failed, ${sum('numPendingTests') + sum('numTodoTests')} skipped`,
+);
 process.exit(ok ? 0 : 1);

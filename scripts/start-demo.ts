@@ -53,7 +53,9 @@ if (headed) {
   await popup.clickLabel('mfa/alice-phone');
   await shot('2-devices');
   const { codes } = await phoneCodes(sandbox.url, serial);
-  console.log(`phone shows ${codes[0]}, then ${codes[1]}; sign-in accepts it: ${await signInWouldAccept(sandbox.url, serial)}`);
+  console.log(
+    `phone shows ${codes[0]}, then ${codes[1]}; sign-in accepts it: ${await signInWouldAccept(sandbox.url, serial)}`,
+  );
   await popup.fill('code1', codes[0]);
   await popup.fill('code2', codes[1]);
   await shot('3-codes');

@@ -2,13 +2,7 @@
 // format readers can name them without importing the module that imports them.
 
 export type PasteFormat =
-  | 'bash'
-  | 'powershell'
-  | 'cmd'
-  | 'ini-profile'
-  | 'sts-json'
-  | 'credential-process-json'
-  | 'sso-option2';
+  'bash' | 'powershell' | 'cmd' | 'ini-profile' | 'sts-json' | 'credential-process-json' | 'sso-option2';
 
 export type CredentialField = 'accessKeyId' | 'secretAccessKey' | 'sessionToken';
 

@@ -62,7 +62,10 @@ describe('bash / zsh env blocks', () => {
 
   it('reads several statements on one line separated by ";"', () => {
     const text = `export AWS_ACCESS_KEY_ID=${LONG_TERM_KEY_ID}; export AWS_SECRET_ACCESS_KEY="${SECRET}";`;
-    expect(parse(text)).toMatchObject({ ok: true, credentials: { accessKeyId: LONG_TERM_KEY_ID, secretAccessKey: SECRET } });
+    expect(parse(text)).toMatchObject({
+      ok: true,
+      credentials: { accessKeyId: LONG_TERM_KEY_ID, secretAccessKey: SECRET },
+    });
   });
 
   it('takes the legacy AWS_SECURITY_TOKEN when AWS_SESSION_TOKEN is absent', () => {
@@ -77,7 +80,10 @@ describe('bash / zsh env blocks', () => {
 
   it('strips "smart" quotes added by chat apps and wikis, and zero-width characters', () => {
     const text = `export AWS_ACCESS_KEY_ID=\u201C${LONG_TERM_KEY_ID}\u201D\nexport AWS_SECRET_ACCESS_KEY=\u200B${SECRET}\u200B`;
-    expect(parse(text)).toMatchObject({ ok: true, credentials: { accessKeyId: LONG_TERM_KEY_ID, secretAccessKey: SECRET } });
+    expect(parse(text)).toMatchObject({
+      ok: true,
+      credentials: { accessKeyId: LONG_TERM_KEY_ID, secretAccessKey: SECRET },
+    });
   });
 
   it('ignores prose around the block (a whole portal section copied)', () => {
@@ -102,7 +108,12 @@ describe('PowerShell env blocks', () => {
     ].join('\r\n');
     expect(parse(text)).toMatchObject({
       ok: true,
-      credentials: { accessKeyId: TEMPORARY_KEY_ID, secretAccessKey: SECRET, sessionToken: SESSION_TOKEN, format: 'powershell' },
+      credentials: {
+        accessKeyId: TEMPORARY_KEY_ID,
+        secretAccessKey: SECRET,
+        sessionToken: SESSION_TOKEN,
+        format: 'powershell',
+      },
     });
   });
 
@@ -124,7 +135,12 @@ describe('Windows cmd env blocks', () => {
     ].join('\r\n');
     expect(parse(text)).toMatchObject({
       ok: true,
-      credentials: { accessKeyId: TEMPORARY_KEY_ID, secretAccessKey: SECRET, sessionToken: SESSION_TOKEN, format: 'cmd' },
+      credentials: {
+        accessKeyId: TEMPORARY_KEY_ID,
+        secretAccessKey: SECRET,
+        sessionToken: SESSION_TOKEN,
+        format: 'cmd',
+      },
     });
   });
 

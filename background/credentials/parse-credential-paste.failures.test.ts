@@ -32,7 +32,13 @@ describe('rules common to every format', () => {
   });
 
   it('refuses access key ids that are not AKIA/ASIA + 16 upper-case letters or digits', () => {
-    for (const keyId of ['AKIAIOSFODNN7EXAMPL', 'AKIAIOSFODNN7EXAMPLEX', 'akiaiosfodnn7example', 'ABIAIOSFODNN7EXAMPLE', 'AKIAIOSFODNN7EXAMPL!']) {
+    for (const keyId of [
+      'AKIAIOSFODNN7EXAMPL',
+      'AKIAIOSFODNN7EXAMPLEX',
+      'akiaiosfodnn7example',
+      'ABIAIOSFODNN7EXAMPLE',
+      'AKIAIOSFODNN7EXAMPL!',
+    ]) {
       expect(parse(bash(keyId, SECRET)), keyId).toEqual({
         ok: false,
         error: { code: 'invalid-access-key-id', format: 'bash' },
@@ -63,7 +69,10 @@ describe('rules common to every format', () => {
 
   it('classifies AKIA as long-term and ASIA as temporary', () => {
     expect(parse(bash(LONG_TERM_KEY_ID, SECRET))).toMatchObject({ ok: true, credentials: { kind: 'long-term' } });
-    expect(parse(bash(TEMPORARY_KEY_ID, SECRET, SESSION_TOKEN))).toMatchObject({ ok: true, credentials: { kind: 'temporary' } });
+    expect(parse(bash(TEMPORARY_KEY_ID, SECRET, SESSION_TOKEN))).toMatchObject({
+      ok: true,
+      credentials: { kind: 'temporary' },
+    });
   });
 
   it('uses the current time when no clock is given', () => {
@@ -79,13 +88,18 @@ describe('failures never carry a secret or token from the paste', () => {
   const token = (n: number) => `${SESSION_TOKEN}T${n}`;
   const cases: Array<{ name: string; text: (n: number) => string; profile?: string; code: string }> = [
     { name: 'bash ASIA without token', text: (n) => bash(TEMPORARY_KEY_ID, secret(n)), code: 'missing-fields' },
-    { name: 'bash AKIA with token', text: (n) => bash(LONG_TERM_KEY_ID, secret(n), token(n)), code: 'token-without-temporary-key' },
+    {
+      name: 'bash AKIA with token',
+      text: (n) => bash(LONG_TERM_KEY_ID, secret(n), token(n)),
+      code: 'token-without-temporary-key',
+    },
     { name: 'bash bad key id', text: (n) => bash('AKIA123', secret(n), token(n)), code: 'invalid-access-key-id' },
     { name: 'token only', text: (n) => `export AWS_SESSION_TOKEN=${token(n)}`, code: 'missing-fields' },
     { name: 'secret only', text: (n) => `$Env:AWS_SECRET_ACCESS_KEY="${secret(n)}"`, code: 'missing-fields' },
     {
       name: 'cmd lower-case key id',
-      text: (n) => `set AWS_ACCESS_KEY_ID=asiaiosfodnn7example\nset AWS_SECRET_ACCESS_KEY=${secret(n)}\nset AWS_SESSION_TOKEN=${token(n)}`,
+      text: (n) =>
+        `set AWS_ACCESS_KEY_ID=asiaiosfodnn7example\nset AWS_SECRET_ACCESS_KEY=${secret(n)}\nset AWS_SESSION_TOKEN=${token(n)}`,
       code: 'invalid-access-key-id',
     },
     {
@@ -108,17 +122,31 @@ describe('failures never carry a secret or token from the paste', () => {
     {
       name: 'expired sts json',
       text: (n) =>
-        JSON.stringify({ Credentials: { AccessKeyId: TEMPORARY_KEY_ID, SecretAccessKey: secret(n), SessionToken: token(n), Expiration: PAST_EXPIRY } }),
+        JSON.stringify({
+          Credentials: {
+            AccessKeyId: TEMPORARY_KEY_ID,
+            SecretAccessKey: secret(n),
+            SessionToken: token(n),
+            Expiration: PAST_EXPIRY,
+          },
+        }),
       code: 'expired',
     },
     {
       name: 'broken json',
-      text: (n) => `{"Credentials": {"AccessKeyId": "${TEMPORARY_KEY_ID}", "SecretAccessKey": "${secret(n)}", "SessionToken": "${token(n)}"`,
+      text: (n) =>
+        `{"Credentials": {"AccessKeyId": "${TEMPORARY_KEY_ID}", "SecretAccessKey": "${secret(n)}", "SessionToken": "${token(n)}"`,
       code: 'unrecognized',
     },
     {
       name: 'credential_process with AKIA and token',
-      text: (n) => JSON.stringify({ Version: 1, AccessKeyId: LONG_TERM_KEY_ID, SecretAccessKey: secret(n), SessionToken: token(n) }),
+      text: (n) =>
+        JSON.stringify({
+          Version: 1,
+          AccessKeyId: LONG_TERM_KEY_ID,
+          SecretAccessKey: secret(n),
+          SessionToken: token(n),
+        }),
       code: 'token-without-temporary-key',
     },
   ];

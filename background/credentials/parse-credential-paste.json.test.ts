@@ -86,7 +86,9 @@ describe('STS JSON (get-session-token / assume-role)', () => {
   });
 
   it('treats non-string values as missing', () => {
-    const text = JSON.stringify({ Credentials: { AccessKeyId: 42, SecretAccessKey: null, SessionToken: SESSION_TOKEN } });
+    const text = JSON.stringify({
+      Credentials: { AccessKeyId: 42, SecretAccessKey: null, SessionToken: SESSION_TOKEN },
+    });
     expect(parse(text)).toEqual({
       ok: false,
       error: { code: 'missing-fields', format: 'sts-json', missing: ['accessKeyId', 'secretAccessKey'] },

@@ -68,7 +68,12 @@ export function CodesForm({ busy, canKeepSession, onResync }: Props) {
       </div>
       {canKeepSession && (
         <label class="checkbox">
-          <input type="checkbox" checked={keepSession} onChange={(e) => setKeepSession(e.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            data-testid="keep-session"
+            checked={keepSession}
+            onChange={(e) => setKeepSession(e.currentTarget.checked)}
+          />
           {t('keep_session')}
         </label>
       )}

@@ -9,7 +9,12 @@ interface Props {
 
 /** The user's MFA devices; FIDO keys are shown but cannot be picked, because IAM cannot resync them. */
 export function DevicePicker({ devices, selected, onSelect }: Props) {
-  if (devices.length === 0) return <p class="notice" data-testid="no-devices">{t('no_devices')}</p>;
+  if (devices.length === 0)
+    return (
+      <p class="notice" data-testid="no-devices">
+        {t('no_devices')}
+      </p>
+    );
   return (
     <fieldset class="devices" data-testid="devices">
       <legend>{t('device_legend')}</legend>
@@ -33,7 +38,9 @@ export function DevicePicker({ devices, selected, onSelect }: Props) {
               <span class={`badge badge-${device.kind}`}>{t(`device_kind_${device.kind}`)}</span>
             </label>
             {!resyncable && (
-              <p class="hint" id={`${id}-why`}>{t('device_fido_why')}</p>
+              <p class="hint" id={`${id}-why`}>
+                {t('device_fido_why')}
+              </p>
             )}
           </div>
         );

@@ -9,13 +9,17 @@ export function SessionBar({ session, onLock }: { session: SessionView; onLock: 
   return (
     <section class="session" data-testid="session">
       <div>
-        <div class="arn" data-testid="caller-arn" title={session.arn}>{session.arn}</div>
+        <div class="arn" data-testid="caller-arn" title={session.arn}>
+          {session.arn}
+        </div>
         <div class="meta">
           {t(session.credentialKind === 'temporary' ? 'kind_temporary' : 'kind_long_term')}
           {expires && ` · ${t('expires_at', expires)}`}
         </div>
       </div>
-      <button type="button" onClick={onLock} data-testid="lock">{t('lock')}</button>
+      <button type="button" onClick={onLock} data-testid="lock">
+        {t('lock')}
+      </button>
     </section>
   );
 }

@@ -21,22 +21,57 @@ const messages = JSON.parse(
 
 // Spelled out so that adding a member to a union without a message fails here, not in the popup.
 const ALL_CODES: Record<ErrorCode, true> = {
-  InvalidAuthenticationCode: true, NoSuchEntity: true, ConcurrentModification: true, LimitExceeded: true,
-  ServiceFailure: true, AccessDenied: true, InvalidClientTokenId: true, SignatureDoesNotMatch: true,
-  ExpiredToken: true, SessionWithoutMfa: true, RequestTimeTooSkewed: true, Throttling: true,
-  NetworkOffline: true, NetworkTimeout: true, NetworkDns: true, ValidationError: true, NotResyncable: true, Unknown: true,
+  InvalidAuthenticationCode: true,
+  NoSuchEntity: true,
+  ConcurrentModification: true,
+  LimitExceeded: true,
+  ServiceFailure: true,
+  AccessDenied: true,
+  InvalidClientTokenId: true,
+  SignatureDoesNotMatch: true,
+  ExpiredToken: true,
+  SessionWithoutMfa: true,
+  RequestTimeTooSkewed: true,
+  Throttling: true,
+  NetworkOffline: true,
+  NetworkTimeout: true,
+  NetworkDns: true,
+  ValidationError: true,
+  NotResyncable: true,
+  Unknown: true,
 };
 const PASTE_FAILURES: Record<ParseFailure['code'], true> = {
-  empty: true, unrecognized: true, 'missing-fields': true, 'pick-profile': true, 'unknown-profile': true,
-  'invalid-access-key-id': true, 'token-without-temporary-key': true, expired: true,
+  empty: true,
+  unrecognized: true,
+  'missing-fields': true,
+  'pick-profile': true,
+  'unknown-profile': true,
+  'invalid-access-key-id': true,
+  'token-without-temporary-key': true,
+  expired: true,
 };
 const FORMATS: Record<PasteFormat, true> = {
-  bash: true, powershell: true, cmd: true, 'ini-profile': true, 'sts-json': true, 'credential-process-json': true, 'sso-option2': true,
+  bash: true,
+  powershell: true,
+  cmd: true,
+  'ini-profile': true,
+  'sts-json': true,
+  'credential-process-json': true,
+  'sso-option2': true,
 };
-const CREDENTIAL_FIELDS: Record<CredentialField, true> = { accessKeyId: true, secretAccessKey: true, sessionToken: true };
+const CREDENTIAL_FIELDS: Record<CredentialField, true> = {
+  accessKeyId: true,
+  secretAccessKey: true,
+  sessionToken: true,
+};
 const FIELD_PROBLEMS: Record<FieldProblem, true> = {
-  required: true, 'too-short': true, 'too-long': true, 'bad-characters': true, 'not-six-digits': true,
-  'same-as-first': true, 'not-resyncable': true,
+  required: true,
+  'too-short': true,
+  'too-long': true,
+  'bad-characters': true,
+  'not-six-digits': true,
+  'same-as-first': true,
+  'not-resyncable': true,
 };
 
 const keysOf = <T extends string>(record: Record<T, true>) => Object.keys(record) as T[];
@@ -60,12 +95,25 @@ describe('ERROR_CATALOG', () => {
   });
 
   it('asks for fresh codes after codes were checked, or the request may have been processed', () => {
-    const fresh: ErrorCode[] = ['InvalidAuthenticationCode', 'ServiceFailure', 'NetworkTimeout', 'NetworkOffline', 'Unknown'];
+    const fresh: ErrorCode[] = [
+      'InvalidAuthenticationCode',
+      'ServiceFailure',
+      'NetworkTimeout',
+      'NetworkOffline',
+      'Unknown',
+    ];
     for (const code of fresh) expect(ERROR_CATALOG[code].keepCodes, code).toBe(false);
   });
 
   it('keeps the codes when the request was refused before IAM looked at them', () => {
-    const keep: ErrorCode[] = ['ValidationError', 'AccessDenied', 'InvalidClientTokenId', 'ExpiredToken', 'SessionWithoutMfa', 'NetworkDns'];
+    const keep: ErrorCode[] = [
+      'ValidationError',
+      'AccessDenied',
+      'InvalidClientTokenId',
+      'ExpiredToken',
+      'SessionWithoutMfa',
+      'NetworkDns',
+    ];
     for (const code of keep) expect(ERROR_CATALOG[code].keepCodes, code).toBe(true);
   });
 
@@ -77,13 +125,16 @@ describe('ERROR_CATALOG', () => {
 
 describe('messages.json keys used by the paste parser and the resync form', () => {
   it('has a message for every paste failure, format and credential field', () => {
-    for (const code of keysOf(PASTE_FAILURES)) expect(messages[pasteFailureMessageKey(code)]?.message, code).toBeTruthy();
+    for (const code of keysOf(PASTE_FAILURES))
+      expect(messages[pasteFailureMessageKey(code)]?.message, code).toBeTruthy();
     for (const format of keysOf(FORMATS)) expect(messages[pasteFormatMessageKey(format)]?.message, format).toBeTruthy();
-    for (const field of keysOf(CREDENTIAL_FIELDS)) expect(messages[credentialFieldMessageKey(field)]?.message, field).toBeTruthy();
+    for (const field of keysOf(CREDENTIAL_FIELDS))
+      expect(messages[credentialFieldMessageKey(field)]?.message, field).toBeTruthy();
   });
 
   it('has a message for every field problem', () => {
-    for (const problem of keysOf(FIELD_PROBLEMS)) expect(messages[fieldProblemMessageKey(problem)]?.message, problem).toBeTruthy();
+    for (const problem of keysOf(FIELD_PROBLEMS))
+      expect(messages[fieldProblemMessageKey(problem)]?.message, problem).toBeTruthy();
   });
 
   it('declares the $FORMAT$ and $MISSING$ placeholders of paste_missing_fields as $1 and $2', () => {
@@ -104,7 +155,9 @@ describe('messages.json as a whole (Chrome refuses to load a bad one)', () => {
     for (const [key, entry] of Object.entries(messages)) {
       expect(typeof entry.message, key).toBe('string');
       // "$$" is a literal dollar; any other "$NAME$" must be a declared placeholder.
-      const used = [...entry.message.replaceAll('$$', '').matchAll(/\$([A-Za-z0-9_@]+)\$/g)].map((m) => (m[1] ?? '').toLowerCase());
+      const used = [...entry.message.replaceAll('$$', '').matchAll(/\$([A-Za-z0-9_@]+)\$/g)].map((m) =>
+        (m[1] ?? '').toLowerCase(),
+      );
       const declared = Object.keys(entry.placeholders ?? {}).map((name) => name.toLowerCase());
       for (const name of used) expect(declared, `${key} uses $${name}$`).toContain(name);
     }

@@ -9,7 +9,10 @@ import { mapAwsError } from './map-aws-error';
 // clients (node build) parse a real AWS Query error body, so a change in how the SDK names or
 // decorates its errors shows up here. Only the transport is replaced; nothing leaves the machine.
 
-const FAKE_CREDENTIALS = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
+const FAKE_CREDENTIALS = {
+  accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+};
 
 function answering(status: number, code: string, message: string) {
   const xml =
@@ -31,7 +34,12 @@ async function resyncFailure(requestHandler: { handle: () => Promise<unknown> })
   const client = new IAMClient({ region: 'us-east-1', credentials: FAKE_CREDENTIALS, maxAttempts: 1, requestHandler });
   try {
     await client.send(
-      new ResyncMFADeviceCommand({ UserName: 'alice', SerialNumber: 'GAHT12345678', AuthenticationCode1: '123456', AuthenticationCode2: '654321' }),
+      new ResyncMFADeviceCommand({
+        UserName: 'alice',
+        SerialNumber: 'GAHT12345678',
+        AuthenticationCode1: '123456',
+        AuthenticationCode2: '654321',
+      }),
     );
   } catch (error) {
     return error;
@@ -65,7 +73,10 @@ describe('mapAwsError on errors thrown by the real SDK v3 IAM client', () => {
     const error = await resyncFailure({
       handle: () => Promise.reject(new TypeError('Failed to fetch')),
     });
-    expect(mapAwsError(error, { action: 'ResyncMFADevice' })).toEqual({ code: 'NetworkOffline', detail: 'Failed to fetch' });
+    expect(mapAwsError(error, { action: 'ResyncMFADevice' })).toEqual({
+      code: 'NetworkOffline',
+      detail: 'Failed to fetch',
+    });
   });
 });
 

@@ -16,7 +16,10 @@ function sdkError(name: string, status: number, message = `${name} message`, ext
 
 /** A modelled IAM exception: class name with "Exception", the wire code in `Code`. */
 function modelledError(code: string, status: number, message = `${code} message`) {
-  return sdkError(`${code}Exception`, status, message, { Code: code, Error: { Type: 'Sender', Code: code, Message: message } });
+  return sdkError(`${code}Exception`, status, message, {
+    Code: code,
+    Error: { Type: 'Sender', Code: code, Message: message },
+  });
 }
 
 describe('mapAwsError: ResyncMFADevice errors from the API reference', () => {
@@ -62,21 +65,50 @@ describe('mapAwsError: authentication and authorisation', () => {
   });
 
   it('InvalidClientTokenId with a GetSessionToken session without MFA on an IAM call → SessionWithoutMfa', () => {
-    const context: AwsErrorContext = { action: 'ListMFADevices', credentialKind: 'temporary', sessionFromGetSessionTokenWithoutMfa: true };
-    const mapped = mapAwsError(sdkError('InvalidClientTokenId', 403, 'The security token included in the request is invalid.'), context);
-    expect(mapped).toEqual({ code: 'SessionWithoutMfa', awsCode: 'InvalidClientTokenId', httpStatus: 403, requestId: 'req-InvalidClientTokenId' });
+    const context: AwsErrorContext = {
+      action: 'ListMFADevices',
+      credentialKind: 'temporary',
+      sessionFromGetSessionTokenWithoutMfa: true,
+    };
+    const mapped = mapAwsError(
+      sdkError('InvalidClientTokenId', 403, 'The security token included in the request is invalid.'),
+      context,
+    );
+    expect(mapped).toEqual({
+      code: 'SessionWithoutMfa',
+      awsCode: 'InvalidClientTokenId',
+      httpStatus: 403,
+      requestId: 'req-InvalidClientTokenId',
+    });
   });
 
   it('InvalidClientTokenId stays itself without that context, or on an STS call', () => {
     const err = sdkError('InvalidClientTokenId', 403);
-    expect(mapAwsError(err, { action: 'ResyncMFADevice', credentialKind: 'temporary' }).code).toBe('InvalidClientTokenId');
-    expect(mapAwsError(err, { action: 'GetCallerIdentity', sessionFromGetSessionTokenWithoutMfa: true }).code).toBe('InvalidClientTokenId');
+    expect(mapAwsError(err, { action: 'ResyncMFADevice', credentialKind: 'temporary' }).code).toBe(
+      'InvalidClientTokenId',
+    );
+    expect(mapAwsError(err, { action: 'GetCallerIdentity', sessionFromGetSessionTokenWithoutMfa: true }).code).toBe(
+      'InvalidClientTokenId',
+    );
   });
 
   it('SignatureDoesNotMatch is a wrong secret, unless the message says the signature expired (clock)', () => {
-    expect(mapAwsError(sdkError('SignatureDoesNotMatch', 403, 'The request signature we calculated does not match the signature you provided.'), RESYNC).code).toBe('SignatureDoesNotMatch');
-    const skew = 'Signature expired: 20260301T120000Z is now earlier than 20260301T121000Z (20260301T122500Z - 15 min.)';
-    expect(mapAwsError(sdkError('SignatureDoesNotMatch', 403, skew), RESYNC)).toMatchObject({ code: 'RequestTimeTooSkewed', awsCode: 'SignatureDoesNotMatch' });
+    expect(
+      mapAwsError(
+        sdkError(
+          'SignatureDoesNotMatch',
+          403,
+          'The request signature we calculated does not match the signature you provided.',
+        ),
+        RESYNC,
+      ).code,
+    ).toBe('SignatureDoesNotMatch');
+    const skew =
+      'Signature expired: 20260301T120000Z is now earlier than 20260301T121000Z (20260301T122500Z - 15 min.)';
+    expect(mapAwsError(sdkError('SignatureDoesNotMatch', 403, skew), RESYNC)).toMatchObject({
+      code: 'RequestTimeTooSkewed',
+      awsCode: 'SignatureDoesNotMatch',
+    });
   });
 
   it.each(['RequestTimeTooSkewed', 'RequestExpired', 'RequestInTheFuture'])('%s → RequestTimeTooSkewed', (name) => {
@@ -84,23 +116,34 @@ describe('mapAwsError: authentication and authorisation', () => {
   });
 
   it.each(['ExpiredToken', 'ExpiredTokenException'])('%s → ExpiredToken', (name) => {
-    expect(mapAwsError(sdkError(name, 400), { action: 'GetCallerIdentity', credentialKind: 'temporary' }).code).toBe('ExpiredToken');
+    expect(mapAwsError(sdkError(name, 400), { action: 'GetCallerIdentity', credentialKind: 'temporary' }).code).toBe(
+      'ExpiredToken',
+    );
   });
 });
 
 describe('mapAwsError: throttling, validation and fallbacks', () => {
-  it.each(['Throttling', 'ThrottlingException', 'TooManyRequestsException', 'RequestLimitExceeded', 'SlowDown'])('%s → Throttling', (name) => {
-    expect(mapAwsError(sdkError(name, 400), RESYNC)).toMatchObject({ code: 'Throttling', awsCode: name });
-  });
+  it.each(['Throttling', 'ThrottlingException', 'TooManyRequestsException', 'RequestLimitExceeded', 'SlowDown'])(
+    '%s → Throttling',
+    (name) => {
+      expect(mapAwsError(sdkError(name, 400), RESYNC)).toMatchObject({ code: 'Throttling', awsCode: name });
+    },
+  );
 
   it('keeps IAM LimitExceeded apart from throttling, though the SDK retries both', () => {
     expect(mapAwsError(modelledError('LimitExceeded', 409), RESYNC).code).toBe('LimitExceeded');
   });
 
-  it.each(['ValidationError', 'InvalidInputException', 'InvalidParameterValue', 'MissingParameter'])('%s → ValidationError with detail', (name) => {
-    const message = "1 validation error detected: Value at 'authenticationCode1' failed to satisfy constraint";
-    expect(mapAwsError(sdkError(name, 400, message), RESYNC)).toMatchObject({ code: 'ValidationError', detail: message });
-  });
+  it.each(['ValidationError', 'InvalidInputException', 'InvalidParameterValue', 'MissingParameter'])(
+    '%s → ValidationError with detail',
+    (name) => {
+      const message = "1 validation error detected: Value at 'authenticationCode1' failed to satisfy constraint";
+      expect(mapAwsError(sdkError(name, 400, message), RESYNC)).toMatchObject({
+        code: 'ValidationError',
+        detail: message,
+      });
+    },
+  );
 
   it('unknown AWS codes → Unknown with the AWS code and request id', () => {
     expect(mapAwsError(sdkError('SomethingNew', 400, 'odd'), RESYNC)).toEqual({
@@ -127,9 +170,14 @@ describe('mapAwsError: throttling, validation and fallbacks', () => {
     expect(mapAwsError(undefined, RESYNC)).toEqual({ code: 'Unknown' });
     expect(mapAwsError(null, RESYNC)).toEqual({ code: 'Unknown' });
     expect(mapAwsError('boom', RESYNC)).toEqual({ code: 'Unknown', detail: 'boom' });
-    expect(mapAwsError(new Error('DOMParser is not defined'), RESYNC)).toEqual({ code: 'Unknown', detail: 'DOMParser is not defined' });
+    expect(mapAwsError(new Error('DOMParser is not defined'), RESYNC)).toEqual({
+      code: 'Unknown',
+      detail: 'DOMParser is not defined',
+    });
     // A programming error is not reported as if AWS had said "TypeError".
-    expect(mapAwsError(new TypeError("Cannot read properties of undefined (reading 'x')"), RESYNC)).toMatchObject({ code: 'Unknown' });
+    expect(mapAwsError(new TypeError("Cannot read properties of undefined (reading 'x')"), RESYNC)).toMatchObject({
+      code: 'Unknown',
+    });
     expect(mapAwsError(new TypeError('x'), RESYNC)).not.toHaveProperty('awsCode');
   });
 
@@ -141,14 +189,18 @@ describe('mapAwsError: throttling, validation and fallbacks', () => {
 
 describe('mapAwsError: network failures', () => {
   // The SDK's retry middleware adds $metadata (attempts, no status) to network errors too.
-  const withRetryMetadata = <T extends Error>(err: T) => Object.assign(err, { $metadata: { attempts: 1, totalRetryDelay: 0 } });
+  const withRetryMetadata = <T extends Error>(err: T) =>
+    Object.assign(err, { $metadata: { attempts: 1, totalRetryDelay: 0 } });
 
   it.each([
     ['Chrome', 'Failed to fetch'],
     ['Firefox', 'NetworkError when attempting to fetch resource.'],
     ['Safari', 'Load failed'],
   ])('%s fetch TypeError → NetworkOffline', (_browser, message) => {
-    expect(mapAwsError(withRetryMetadata(new TypeError(message)), RESYNC)).toEqual({ code: 'NetworkOffline', detail: message });
+    expect(mapAwsError(withRetryMetadata(new TypeError(message)), RESYNC)).toEqual({
+      code: 'NetworkOffline',
+      detail: message,
+    });
   });
 
   it.each([

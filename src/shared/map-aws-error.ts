@@ -52,7 +52,14 @@ const AWS_CODE_GROUPS: ReadonlyArray<readonly [ErrorCode, readonly string[]]> = 
   ],
   [
     'ValidationError',
-    ['ValidationError', 'Validation', 'InvalidInput', 'InvalidParameterValue', 'InvalidParameterCombination', 'MissingParameter'],
+    [
+      'ValidationError',
+      'Validation',
+      'InvalidInput',
+      'InvalidParameterValue',
+      'InvalidParameterCombination',
+      'MissingParameter',
+    ],
   ],
   ['NetworkTimeout', ['RequestTimeout']],
 ];
@@ -97,12 +104,14 @@ function stringField(fields: Fields | undefined, key: string): string | undefine
  * and plain words intact in almost all cases; over-redacting a long path is the acceptable failure.
  */
 export function redactSecrets(text: string): string {
-  return text
-    .replace(/(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])/g, '[redacted key id]')
-    // '=' only as base64 padding at the end, so "secret=<value>" keeps its label.
-    .replace(/(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40,}={0,2}(?![A-Za-z0-9/+=])/g, (run) =>
-      /[A-Z]/.test(run) && /[a-z]/.test(run) && /[0-9]/.test(run) ? '[redacted]' : run,
-    );
+  return (
+    text
+      .replace(/(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])/g, '[redacted key id]')
+      // '=' only as base64 padding at the end, so "secret=<value>" keeps its label.
+      .replace(/(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40,}={0,2}(?![A-Za-z0-9/+=])/g, (run) =>
+        /[A-Z]/.test(run) && /[a-z]/.test(run) && /[0-9]/.test(run) ? '[redacted]' : run,
+      )
+  );
 }
 
 function detailFrom(message: string | undefined): string | undefined {

@@ -29,11 +29,18 @@ export const ResyncRequest = v.strictObject({
   /** Keep the credentials after a success, for a next resync (default: wipe them). */
   keepSession: v.optional(v.boolean()),
 });
+/** Second-device path: trade the pasted keys for an MFA session using a device that still works. */
+export const ElevateRequest = v.strictObject({
+  type: v.literal('vault/elevate'),
+  serialNumber: NAME,
+  tokenCode: CODE,
+});
 export const LastOutcomeRequest = v.strictObject({ type: v.literal('resync/last-outcome') });
 
 /** Messages only the extension's own pages (popup, options) may send. */
 export const ExtensionPageRequest = v.variant('type', [
   UnlockRequest,
+  ElevateRequest,
   StatusRequest,
   LockRequest,
   ListDevicesRequest,
@@ -51,6 +58,8 @@ export const SessionView = v.strictObject({
   account: v.string(),
   userName: v.optional(v.string()),
   credentialKind: CredentialKind,
+  /** True for a session obtained here with a second MFA device (GetSessionToken with MFA). */
+  mfaSession: v.optional(v.boolean()),
   partition: v.string(),
   expiration: v.optional(v.string()),
   idleLockAt: v.number(),
@@ -84,7 +93,8 @@ export type ErrorView = v.InferOutput<typeof ErrorView>;
 
 export const ResyncOutcome = v.strictObject({
   attemptId: v.string(),
-  status: v.picklist(['pending', 'succeeded', 'failed']),
+  // 'unknown': sent, but the worker stopped before IAM's answer arrived; never re-sent.
+  status: v.picklist(['pending', 'succeeded', 'failed', 'unknown']),
   userName: v.string(),
   serialNumber: v.string(),
   startedAt: v.number(),
@@ -109,6 +119,7 @@ export type DeviceList = v.InferOutput<typeof DeviceList>;
 /** The value each request answers with, so both ends agree on one schema. */
 export const RESPONSE_VALUE = {
   'vault/unlock': SessionView,
+  'vault/elevate': SessionView,
   'vault/status': StatusView,
   'vault/lock': StatusView,
   'devices/list': DeviceList,

@@ -117,7 +117,12 @@ describe('validateSerialNumber (9–256, [\\w+=/:,.@-]+)', () => {
 describe('validateResyncInput', () => {
   it('returns the normalised values when everything is valid', () => {
     expect(
-      validateResyncInput({ userName: ' alice ', serialNumber: ` ${valid.serialNumber}\n`, code1: '123 456', code2: ' 654321 ' }),
+      validateResyncInput({
+        userName: ' alice ',
+        serialNumber: ` ${valid.serialNumber}\n`,
+        code1: '123 456',
+        code2: ' 654321 ',
+      }),
     ).toEqual({ ok: true, value: valid });
   });
 

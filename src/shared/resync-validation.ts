@@ -12,13 +12,7 @@ import { classifySerial } from './serial-kind';
 
 export type ResyncField = 'userName' | 'serialNumber' | 'code1' | 'code2';
 export type FieldProblem =
-  | 'required'
-  | 'too-short'
-  | 'too-long'
-  | 'bad-characters'
-  | 'not-six-digits'
-  | 'same-as-first'
-  | 'not-resyncable';
+  'required' | 'too-short' | 'too-long' | 'bad-characters' | 'not-six-digits' | 'same-as-first' | 'not-resyncable';
 
 export interface ResyncInput {
   userName: string;
@@ -28,8 +22,7 @@ export interface ResyncInput {
 }
 
 export type ResyncValidation =
-  | { ok: true; value: ResyncInput }
-  | { ok: false; problems: Array<{ field: ResyncField; problem: FieldProblem }> };
+  { ok: true; value: ResyncInput } | { ok: false; problems: Array<{ field: ResyncField; problem: FieldProblem }> };
 
 const USER_NAME_CHARS = /^[A-Za-z0-9_+=,.@-]+$/;
 const SERIAL_CHARS = /^[A-Za-z0-9_+=/:,.@-]+$/;

@@ -4,7 +4,8 @@ import { PARTITIONS } from './partitions';
 // User settings (storage.local: no secrets ever live here). Enterprise policy (managed storage)
 // will override these key by key.
 export const Settings = v.object({
-  idleLockMinutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(240)), 15),
+  // Fractions are allowed so tests can lock within seconds; the options page offers whole minutes.
+  idleLockMinutes: v.optional(v.pipe(v.number(), v.minValue(0.1), v.maxValue(240)), 15),
   partition: v.optional(v.picklist(PARTITIONS), 'aws'),
   fips: v.optional(v.boolean(), false),
   dualStack: v.optional(v.boolean(), false),

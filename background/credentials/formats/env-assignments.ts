@@ -45,7 +45,12 @@ const VARIABLES: ReadonlyArray<readonly [keyof RawCredentialFields, readonly str
   ['expiration', ['AWS_CREDENTIAL_EXPIRATION', 'AWS_SESSION_EXPIRATION']],
   ['region', ['AWS_REGION', 'AWS_DEFAULT_REGION']],
 ];
-const CREDENTIAL_VARIABLES = new Set(['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_SECURITY_TOKEN']);
+const CREDENTIAL_VARIABLES = new Set([
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  'AWS_SECURITY_TOKEN',
+]);
 
 /** Reads an env-var block; undefined when no line assigns an AWS credential variable. */
 export function readEnvAssignments(lines: readonly string[]): FormatMatch | undefined {

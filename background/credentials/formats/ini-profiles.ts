@@ -24,7 +24,12 @@ const KEYS: ReadonlyArray<readonly [keyof RawCredentialFields, readonly string[]
   ['expiration', ['x_security_token_expires']],
   ['region', ['region']],
 ];
-const CREDENTIAL_KEYS = new Set(['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token', 'aws_security_token']);
+const CREDENTIAL_KEYS = new Set([
+  'aws_access_key_id',
+  'aws_secret_access_key',
+  'aws_session_token',
+  'aws_security_token',
+]);
 
 interface Section {
   name: string | undefined;

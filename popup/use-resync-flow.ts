@@ -1,0 +1,129 @@
+import { useEffect, useState } from 'preact/hooks';
+import { ext } from '../src/shared/browser';
+import type { DeviceList, ErrorView, ResyncOutcome, StatusView } from '../src/shared/messages';
+import { sendRequest } from './send-request';
+
+const POLL_PENDING_MS = 1000;
+
+/** Holds the popup's view of the flow; the state of record lives in the background. */
+export function useResyncFlow() {
+  const [status, setStatus] = useState<StatusView | undefined>();
+  const [devices, setDevices] = useState<DeviceList | undefined>();
+  const [selected, setSelected] = useState<string | undefined>();
+  const [outcome, setOutcome] = useState<ResyncOutcome | undefined>();
+  const [error, setError] = useState<ErrorView | undefined>();
+  const [busy, setBusy] = useState(false);
+
+  const fail = (failure: ErrorView) => {
+    setError(failure);
+    // The vault locked itself (idle, expiry) while the popup was open: back to the paste box.
+    if (failure.code === 'Locked') setStatus((s) => (s ? { ...s, session: undefined } : s));
+  };
+
+  const loadDevices = async (userName?: string) => {
+    const reply = await sendRequest({ type: 'devices/list', ...(userName ? { userName } : {}) });
+    if (!reply.ok) return fail(reply.error);
+    setError(undefined);
+    setDevices(reply.value);
+    const preferred = status?.prefill?.hints.serialNumber;
+    const resyncable = reply.value.devices.filter((d) => d.kind !== 'fido');
+    setSelected((resyncable.find((d) => d.serialNumber === preferred) ?? resyncable[0])?.serialNumber);
+  };
+
+  const refreshStatus = async () => {
+    const reply = await sendRequest({ type: 'vault/status' });
+    if (!reply.ok) {
+      setError(reply.error);
+      return undefined;
+    }
+    setStatus(reply.value);
+    return reply.value;
+  };
+
+  useEffect(() => {
+    // The open port tells the background a popup is showing, so it skips the notification.
+    const port = ext.runtime.connect({ name: 'popup' });
+    void (async () => {
+      const current = await refreshStatus();
+      // An outcome the background finished while the popup was closed.
+      if (current?.lastOutcome) setOutcome(current.lastOutcome);
+      if (current?.session) await loadDevices(current.prefill?.hints.userName);
+    })();
+    return () => port.disconnect();
+  }, []);
+
+  // A resync still in flight (the popup was reopened meanwhile): follow it until it settles.
+  useEffect(() => {
+    if (outcome?.status !== 'pending') return;
+    const timer = setInterval(async () => {
+      const current = await refreshStatus();
+      if (current?.lastOutcome?.attemptId === outcome.attemptId) setOutcome(current.lastOutcome);
+    }, POLL_PENDING_MS);
+    return () => clearInterval(timer);
+  }, [outcome?.status, outcome?.attemptId]);
+
+  const run = async <T>(work: () => Promise<T>): Promise<T> => {
+    setBusy(true);
+    try {
+      return await work();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const unlock = (paste: string, profile?: string) =>
+    run(async () => {
+      const reply = await sendRequest({ type: 'vault/unlock', paste, ...(profile ? { profile } : {}) });
+      if (!reply.ok) {
+        setError(reply.error);
+        return false;
+      }
+      setError(undefined);
+      setOutcome(undefined);
+      setStatus((s) => ({ ...s, session: reply.value }));
+      await loadDevices(status?.prefill?.hints.userName);
+      return true;
+    });
+
+  const elevate = (serialNumber: string, tokenCode: string) =>
+    run(async () => {
+      const reply = await sendRequest({ type: 'vault/elevate', serialNumber, tokenCode });
+      if (!reply.ok) {
+        fail(reply.error);
+        return false;
+      }
+      setError(undefined);
+      setStatus((s) => ({ ...s, session: reply.value }));
+      return true;
+    });
+
+  const lock = async () => {
+    const reply = await sendRequest({ type: 'vault/lock' });
+    setDevices(undefined);
+    setSelected(undefined);
+    if (reply.ok) setStatus(reply.value);
+  };
+
+  const resync = (code1: string, code2: string, keepSession: boolean) =>
+    run(async () => {
+      const device = devices?.devices.find((d) => d.serialNumber === selected);
+      if (!device) return;
+      const reply = await sendRequest({
+        type: 'resync/start',
+        attemptId: crypto.randomUUID(),
+        userName: device.userName,
+        serialNumber: device.serialNumber,
+        code1,
+        code2,
+        keepSession,
+      });
+      if (!reply.ok) return fail(reply.error);
+      setError(undefined);
+      setOutcome(reply.value);
+      if (reply.value.error?.code === 'Locked') fail(reply.value.error);
+      const after = await refreshStatus();
+      if (!after?.session) setDevices(undefined);
+    });
+
+  return { status, devices, selected, outcome, error, busy, setSelected, loadDevices, unlock, elevate, lock, resync };
+}
