@@ -5,11 +5,13 @@ import { ErrorNotice } from './components/ErrorNotice';
 import { OutcomeView } from './components/OutcomeView';
 import { PrefillNotice } from './components/PrefillNotice';
 import { SecondDeviceForm } from './components/SecondDeviceForm';
+import { RootGuidance } from './components/RootGuidance';
 import { SessionBar } from './components/SessionBar';
 import { SkewBanner } from './components/SkewBanner';
 import { WhoseDevice } from './components/WhoseDevice';
 import { t } from './i18n';
-import { useResyncFlow } from './use-resync-flow';
+import { isPartition } from '../src/shared/partitions';
+import { isRootArn, useResyncFlow } from './use-resync-flow';
 
 /** The resync flow: credentials → whose device → two codes → outcome. */
 export function App() {
@@ -17,6 +19,8 @@ export function App() {
   const { status, devices, busy, error } = flow;
   if (!status) return <p class="loading">{t('working')}</p>;
   const { session, prefill } = status;
+  const isRoot = session ? isRootArn(session.arn) : false;
+  const selectedDevice = devices?.devices.find((d) => d.serialNumber === flow.selected);
   return (
     <div class="popup">
       <header>
@@ -28,19 +32,30 @@ export function App() {
       {!session && <CredentialsForm busy={busy} error={error} onUnlock={flow.unlock} />}
       {session && (
         <>
-          <SessionBar session={session} onLock={flow.lock} />
-          <WhoseDevice
-            initialUserName={prefill?.hints.userName ?? session.userName ?? ''}
-            busy={busy}
-            onLoad={(userName) => void flow.loadDevices(userName)}
-          />
+          <SessionBar session={session} onLock={flow.lock} onIdleLocked={() => void flow.refreshStatus()} />
+          {isRoot && <RootGuidance partition={session.partition} />}
+          {!isRoot && (
+            <WhoseDevice
+              initialUserName={prefill?.hints.userName ?? session.userName ?? ''}
+              busy={busy}
+              onLoad={(userName) => void flow.loadDevices(userName)}
+            />
+          )}
           {error && <ErrorNotice error={error} />}
           {devices && session.credentialKind === 'long-term' && (
             <SecondDeviceForm devices={devices.devices} busy={busy} onElevate={flow.elevate} />
           )}
           {devices && <DevicePicker devices={devices.devices} selected={flow.selected} onSelect={flow.setSelected} />}
-          {flow.selected && (
-            <CodesForm busy={busy} canKeepSession={session.credentialKind === 'temporary'} onResync={flow.resync} />
+          {selectedDevice && (
+            <CodesForm
+              busy={busy}
+              device={selectedDevice ?? { userName: '', serialNumber: '' }}
+              partition={isPartition(session.partition) ? session.partition : 'aws'}
+              showCli={status.copyAsCliEnabled !== false}
+              canKeepSession={session.credentialKind === 'temporary'}
+              skewMs={status.clockSkewMs}
+              onResync={flow.resync}
+            />
           )}
         </>
       )}

@@ -5,6 +5,10 @@ import { sendRequest } from './send-request';
 
 const POLL_PENDING_MS = 1000;
 
+export function isRootArn(arn: string): boolean {
+  return arn.endsWith(':root');
+}
+
 /** Holds the popup's view of the flow; the state of record lives in the background. */
 export function useResyncFlow() {
   const [status, setStatus] = useState<StatusView | undefined>();
@@ -25,6 +29,8 @@ export function useResyncFlow() {
     if (!reply.ok) return fail(reply.error);
     setError(undefined);
     setDevices(reply.value);
+    // Listing pushed the idle lock back; show the new countdown.
+    void refreshStatus();
     const preferred = status?.prefill?.hints.serialNumber;
     const resyncable = reply.value.devices.filter((d) => d.kind !== 'fido');
     setSelected((resyncable.find((d) => d.serialNumber === preferred) ?? resyncable[0])?.serialNumber);
@@ -47,7 +53,7 @@ export function useResyncFlow() {
       const current = await refreshStatus();
       // An outcome the background finished while the popup was closed.
       if (current?.lastOutcome) setOutcome(current.lastOutcome);
-      if (current?.session) await loadDevices(current.prefill?.hints.userName);
+      if (current?.session && !isRootArn(current.session.arn)) await loadDevices(current.prefill?.hints.userName);
     })();
     return () => port.disconnect();
   }, []);
@@ -81,7 +87,8 @@ export function useResyncFlow() {
       setError(undefined);
       setOutcome(undefined);
       setStatus((s) => ({ ...s, session: reply.value }));
-      await loadDevices(status?.prefill?.hints.userName);
+      // The root user has no IAM user name and its MFA cannot be resynced via the API.
+      if (!isRootArn(reply.value.arn)) await loadDevices(status?.prefill?.hints.userName);
       return true;
     });
 
@@ -105,9 +112,9 @@ export function useResyncFlow() {
   };
 
   const resync = (code1: string, code2: string, keepSession: boolean) =>
-    run(async () => {
+    run(async (): Promise<ResyncOutcome | undefined> => {
       const device = devices?.devices.find((d) => d.serialNumber === selected);
-      if (!device) return;
+      if (!device) return undefined;
       const reply = await sendRequest({
         type: 'resync/start',
         attemptId: crypto.randomUUID(),
@@ -117,13 +124,31 @@ export function useResyncFlow() {
         code2,
         keepSession,
       });
-      if (!reply.ok) return fail(reply.error);
+      if (!reply.ok) {
+        fail(reply.error);
+        return undefined;
+      }
       setError(undefined);
       setOutcome(reply.value);
       if (reply.value.error?.code === 'Locked') fail(reply.value.error);
       const after = await refreshStatus();
       if (!after?.session) setDevices(undefined);
+      return reply.value;
     });
 
-  return { status, devices, selected, outcome, error, busy, setSelected, loadDevices, unlock, elevate, lock, resync };
+  return {
+    status,
+    devices,
+    selected,
+    outcome,
+    error,
+    busy,
+    setSelected,
+    refreshStatus,
+    loadDevices,
+    unlock,
+    elevate,
+    lock,
+    resync,
+  };
 }

@@ -1,36 +1,64 @@
 import { useRef, useState } from 'preact/hooks';
-import { validateCode, type FieldProblem } from '../../src/shared/resync-validation';
+import { ERROR_CATALOG, isErrorCode } from '../../src/shared/error-catalog';
+import type { ResyncOutcome } from '../../src/shared/messages';
+import { pairProblems, splitPastedPair, type PairProblems } from '../code-pair';
 import { codeKey, t } from '../i18n';
+import { CodeRing } from './CodeRing';
+import { CopyAsCli } from './CopyAsCli';
+import type { Partition } from '../../src/shared/partitions';
 
 interface Props {
   busy: boolean;
+  device: { userName: string; serialNumber: string };
+  partition: Partition;
+  /** Enterprise policy can hide "Copy as AWS CLI". */
+  showCli: boolean;
   /** Long-term keys are always wiped after a success, so only temporary ones can be kept. */
   canKeepSession: boolean;
-  onResync: (code1: string, code2: string, keepSession: boolean) => Promise<void>;
+  skewMs: number | undefined;
+  onResync: (code1: string, code2: string, keepSession: boolean) => Promise<ResyncOutcome | undefined>;
+}
+
+/** Whether a failed resync leaves codes that can still be corrected and sent (IAM never checked them). */
+function codesStillUsable(outcome: ResyncOutcome | undefined): boolean {
+  if (!outcome || outcome.status !== 'failed') return false;
+  const code = outcome.error?.code;
+  return code !== undefined && isErrorCode(code) && ERROR_CATALOG[code].keepCodes;
 }
 
 /**
- * The two consecutive codes. Problems are shown per field, and a wrong second code never clears
- * the first one.
+ * The two consecutive codes. Problems are shown per field; a wrong second code never clears the
+ * first one, and codes are cleared only once AWS may have consumed them.
  */
-export function CodesForm({ busy, canKeepSession, onResync }: Props) {
+export function CodesForm({ busy, device, partition, showCli, canKeepSession, skewMs, onResync }: Props) {
   const [code1, setCode1] = useState('');
   const [code2, setCode2] = useState('');
   const [keepSession, setKeepSession] = useState(false);
-  const [problems, setProblems] = useState<{ code1?: FieldProblem; code2?: FieldProblem }>({});
-  const secondField = useRef<HTMLInputElement>(null);
+  const [problems, setProblems] = useState<PairProblems>({});
+  const fields = { code1: useRef<HTMLInputElement>(null), code2: useRef<HTMLInputElement>(null) };
+  const submitButton = useRef<HTMLButtonElement>(null);
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    const p1 = validateCode(code1) ?? undefined;
-    let p2 = validateCode(code2) ?? undefined;
-    if (!p1 && !p2 && code1.replace(/\s/g, '') === code2.replace(/\s/g, '')) p2 = 'same-as-first';
-    setProblems({ ...(p1 ? { code1: p1 } : {}), ...(p2 ? { code2: p2 } : {}) });
-    if (p1 || p2) return;
-    await onResync(code1, code2, keepSession);
-    // Codes are single-use: after any answer from AWS the pair is spent, so clear both.
+    const found = pairProblems(code1, code2);
+    setProblems(found);
+    if (found.code1) return fields.code1.current?.focus();
+    if (found.code2) return fields.code2.current?.focus();
+    const outcome = await onResync(code1, code2, keepSession);
+    if (codesStillUsable(outcome)) return;
     setCode1('');
     setCode2('');
+    fields.code1.current?.focus();
+  };
+
+  const pastePair = (event: ClipboardEvent) => {
+    const pair = splitPastedPair(event.clipboardData?.getData('text') ?? '');
+    if (!pair) return;
+    event.preventDefault();
+    setCode1(pair[0]);
+    setCode2(pair[1]);
+    setProblems({});
+    submitButton.current?.focus();
   };
 
   const field = (id: 'code1' | 'code2', value: string, set: (value: string) => void) => (
@@ -38,7 +66,7 @@ export function CodesForm({ busy, canKeepSession, onResync }: Props) {
       <label for={id}>{t(id === 'code1' ? 'code1_label' : 'code2_label')}</label>
       <input
         id={id}
-        ref={id === 'code2' ? secondField : undefined}
+        ref={fields[id]}
         data-testid={id}
         inputMode="numeric"
         autocomplete="one-time-code"
@@ -46,9 +74,13 @@ export function CodesForm({ busy, canKeepSession, onResync }: Props) {
         value={value}
         aria-invalid={problems[id] ? 'true' : 'false'}
         aria-describedby={problems[id] ? `${id}-problem` : undefined}
+        onPaste={pastePair}
         onInput={(e) => {
-          set(e.currentTarget.value);
-          if (id === 'code1' && /^\d{6}$/.test(e.currentTarget.value)) secondField.current?.focus();
+          const typed = e.currentTarget.value;
+          set(typed);
+          if (problems[id]) setProblems({ ...problems, [id]: undefined });
+          // Six digits in the first field: the user's next step is the second field.
+          if (id === 'code1' && /^[0-9]{6}$/.test(typed)) fields.code2.current?.focus();
         }}
       />
       {problems[id] && (
@@ -60,8 +92,11 @@ export function CodesForm({ busy, canKeepSession, onResync }: Props) {
   );
 
   return (
-    <form class="card" onSubmit={submit} data-testid="codes-form">
-      <p class="hint">{t('codes_instruction')}</p>
+    <form class="card" onSubmit={submit} data-testid="codes-form" noValidate>
+      <div class="instruction">
+        <CodeRing skewMs={skewMs} />
+        <p class="hint">{t('codes_instruction')}</p>
+      </div>
       <div class="codes">
         {field('code1', code1, setCode1)}
         {field('code2', code2, setCode2)}
@@ -77,9 +112,10 @@ export function CodesForm({ busy, canKeepSession, onResync }: Props) {
           {t('keep_session')}
         </label>
       )}
-      <button type="submit" class="primary" disabled={busy} data-testid="resync">
+      <button type="submit" class="primary" disabled={busy} data-testid="resync" ref={submitButton}>
         {busy ? t('working') : t('resync')}
       </button>
+      {showCli && <CopyAsCli {...device} partition={partition} code1={code1} code2={code2} />}
     </form>
   );
 }

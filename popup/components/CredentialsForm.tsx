@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ErrorView } from '../../src/shared/messages';
 import { t } from '../i18n';
+import { CredentialsHelp } from './CredentialsHelp';
 import { ErrorNotice } from './ErrorNotice';
 
 interface Props {
@@ -38,6 +39,7 @@ export function CredentialsForm({ busy, error, onUnlock }: Props) {
         placeholder={t('credentials_placeholder')}
       />
       <p class="hint">{t('credentials_hint')}</p>
+      <CredentialsHelp />
       {error && <ErrorNotice error={error} />}
       {profiles.length > 0 && (
         <>

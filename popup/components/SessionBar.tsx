@@ -1,20 +1,51 @@
+import { useEffect, useState } from 'preact/hooks';
 import type { SessionView } from '../../src/shared/messages';
 import { t } from '../i18n';
 
-/** Who the pasted credentials belong to, how long they last, and the always-visible Lock. */
-export function SessionBar({ session, onLock }: { session: SessionView; onLock: () => void }) {
+interface Props {
+  session: SessionView;
+  onLock: () => void;
+  /** Called once the idle lock time has passed, so the popup can show the vault is locked. */
+  onIdleLocked: () => void;
+}
+
+function minutesSeconds(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const seconds = String(total % 60).padStart(2, '0');
+  return `${Math.floor(total / 60)}:${seconds}`;
+}
+
+/** Who the pasted credentials belong to, how long they last, the idle countdown, and Lock. */
+export function SessionBar({ session, onLock, onIdleLocked }: Props) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  const idleLeft = session.idleLockAt - now;
+  useEffect(() => {
+    if (idleLeft <= 0) onIdleLocked();
+  }, [idleLeft <= 0]);
   const expires = session.expiration
     ? new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }).format(new Date(session.expiration))
     : undefined;
+  const kind = session.mfaSession
+    ? 'kind_mfa_session'
+    : session.credentialKind === 'temporary'
+      ? 'kind_temporary'
+      : 'kind_long_term';
   return (
-    <section class="session" data-testid="session">
+    <section class="session" data-testid="session" data-kind={session.credentialKind}>
       <div>
         <div class="arn" data-testid="caller-arn" title={session.arn}>
           {session.arn}
         </div>
         <div class="meta">
-          {t(session.credentialKind === 'temporary' ? 'kind_temporary' : 'kind_long_term')}
+          {t(kind)}
           {expires && ` · ${t('expires_at', expires)}`}
+        </div>
+        <div class="meta countdown" data-testid="idle-countdown">
+          {t('idle_lock_in', minutesSeconds(idleLeft))}
         </div>
       </div>
       <button type="button" onClick={onLock} data-testid="lock">

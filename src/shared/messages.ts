@@ -108,6 +108,8 @@ export const StatusView = v.strictObject({
   lastOutcome: v.optional(ResyncOutcome),
   /** Server clock minus local clock, from the last AWS response's Date header. */
   clockSkewMs: v.optional(v.number()),
+  /** Enterprise policy may hide "Copy as AWS CLI" (absent = shown). */
+  copyAsCliEnabled: v.optional(v.boolean()),
   /** Set when the sign-in page's prompt opened the flow (see Prefill below). */
   prefill: v.optional(v.lazy(() => Prefill)),
 });

@@ -1,0 +1,48 @@
+import { useState } from 'preact/hooks';
+import type { Partition } from '../../src/shared/partitions';
+import { cliCommand, cliInputJson } from '../cli-command';
+import { t } from '../i18n';
+
+interface Props {
+  userName: string;
+  serialNumber: string;
+  code1: string;
+  code2: string;
+  partition: Partition;
+}
+
+/** The equivalent AWS CLI call, shown and copyable; codes left out unless the user asks. */
+export function CopyAsCli(props: Props) {
+  const [includeCodes, setIncludeCodes] = useState(false);
+  const [copied, setCopied] = useState(false);
+  const input = { ...props, includeCodes };
+  const command = cliCommand(input);
+  const json = cliInputJson(input);
+  const copy = async (text: string) => {
+    await navigator.clipboard.writeText(text);
+    setCopied(true);
+    setTimeout(() => setCopied(false), 2000);
+  };
+  return (
+    <details class="cli" data-testid="copy-as-cli">
+      <summary>{t('cli_summary')}</summary>
+      <label class="checkbox">
+        <input
+          type="checkbox"
+          data-testid="cli-include-codes"
+          checked={includeCodes}
+          onChange={(e) => setIncludeCodes(e.currentTarget.checked)}
+        />
+        {t('cli_include_codes')}
+      </label>
+      <pre data-testid="cli-command">{command}</pre>
+      <button type="button" data-testid="cli-copy" onClick={() => void copy(command)}>
+        {copied ? t('cli_copied') : t('cli_copy')}
+      </button>
+      <pre data-testid="cli-json">{json}</pre>
+      <button type="button" data-testid="cli-copy-json" onClick={() => void copy(json)}>
+        {t('cli_copy_json')}
+      </button>
+    </details>
+  );
+}
