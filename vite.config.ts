@@ -4,6 +4,7 @@ import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import { awsXmlParserWithoutDomParser } from './build/aws-xml-parser-plugin.ts';
+import { noEventStreams } from './build/no-event-streams-plugin.ts';
 import { manifestForTarget, type BuildVariant, type TargetBrowser } from './build/manifest-for-target.ts';
 
 // One config, selected by env: TARGET_BROWSER=chrome|firefox, BUILD_VARIANT=release|sandbox.
@@ -22,6 +23,7 @@ export default defineConfig({
   },
   plugins: [
     awsXmlParserWithoutDomParser(),
+    noEventStreams(),
     preact(),
     crx({ manifest: manifestForTarget(sourceManifest, pkg.version, browser, variant), browser }),
   ],

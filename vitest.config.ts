@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'background/**/*.test.ts', 'popup/**/*.test.tsx', 'popup/**/*.test.ts', 'e2e/sandbox/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'background/**/*.test.ts', 'popup/**/*.test.tsx', 'popup/**/*.test.ts', 'e2e/sandbox/**/*.test.ts', 'options/**/*.test.ts', 'options/**/*.test.tsx', 'bench/**/*.test.ts'],
           environment: 'node',
         },
       },

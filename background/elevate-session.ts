@@ -1,6 +1,7 @@
 import { GetSessionTokenCommand } from '@aws-sdk/client-sts';
 import type { RequestOf, Reply, SessionView } from '../src/shared/messages';
 import { mapAwsError } from '../src/shared/map-aws-error';
+import { sessionEndsAt } from '../src/shared/policy';
 import { validateCode, validateSerialNumber } from '../src/shared/resync-validation';
 import { stsClient } from './aws-clients';
 import { endpointChoice, readSettings } from './settings-store';
@@ -42,6 +43,8 @@ export async function elevateSession(request: RequestOf<'vault/elevate'>): Promi
     if (!session?.AccessKeyId || !session.SecretAccessKey || !session.SessionToken) {
       return { ok: false, error: { code: 'Unknown', detail: 'GetSessionToken returned no credentials' } };
     }
+    // The MFA session may not outlive the policy's cap on the original unlock.
+    const expiration = sessionEndsAt(settings, record.unlockedAt, session.Expiration?.toISOString());
     const elevated = {
       ...record,
       secret: {
@@ -51,7 +54,7 @@ export async function elevateSession(request: RequestOf<'vault/elevate'>): Promi
       },
       kind: 'temporary' as const,
       mfaSession: true,
-      ...(session.Expiration ? { expiration: session.Expiration.toISOString() } : {}),
+      ...(expiration ? { expiration } : {}),
       idleLockAt: Date.now() + settings.idleLockMinutes * 60_000,
     };
     await storeInVault(elevated);

@@ -10,19 +10,26 @@ import { readClockSkewMs } from './clock-skew';
 import { unlockVault } from './unlock-vault';
 import { elevateSession } from './elevate-session';
 import { readVault, sessionViewOf, wipeVault } from './vault';
+import { readSettings } from './settings-store';
 
 async function status(): Promise<ResponseValue<'vault/status'>> {
-  const [record, lastOutcome, clockSkewMs, prefill] = await Promise.all([
+  const [record, lastOutcome, clockSkewMs, prefill, settings] = await Promise.all([
     readVault(),
     readLastOutcome(),
     readClockSkewMs(),
     readPrefill(),
+    readSettings(),
   ]);
   return {
     ...(record ? { session: sessionViewOf(record) } : {}),
     ...(prefill ? { prefill } : {}),
     ...(lastOutcome ? { lastOutcome } : {}),
     ...(clockSkewMs !== undefined ? { clockSkewMs } : {}),
+    // Policy-derived view for the popup (helpdesk on failures, managed markers); never a secret.
+    copyAsCliEnabled: settings.copyAsCliEnabled,
+    ...(settings.helpdeskUrl ? { helpdeskUrl: settings.helpdeskUrl } : {}),
+    ...(settings.helpdeskText ? { helpdeskText: settings.helpdeskText } : {}),
+    ...(settings.managed.length > 0 ? { managedSettings: [...settings.managed] } : {}),
   };
 }
 

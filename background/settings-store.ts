@@ -1,9 +1,18 @@
 import { ext } from '../src/shared/browser';
 import type { EndpointChoice, Partition } from '../src/shared/partitions';
-import { isAllowedEndpointOverride, parseSettings, SETTINGS_KEY, type Settings } from '../src/shared/settings';
+import { mergePolicy, type EffectiveSettings } from '../src/shared/policy';
+import { isAllowedEndpointOverride, SETTINGS_KEY, type Settings } from '../src/shared/settings';
+import { readPolicy, watchManagedPolicy } from './policy-store';
 
-export async function readSettings(): Promise<Settings> {
-  return parseSettings((await ext.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+// Every background path reads settings through here, so this module is loaded in the worker's
+// first turn: the one moment a listener registration counts in MV3 (idempotent, so it can move
+// to background/index.ts without harm).
+watchManagedPolicy();
+
+/** The user's settings with the enterprise policy laid over them: policy wins, key by key. */
+export async function readSettings(): Promise<EffectiveSettings> {
+  const [stored, { policy }] = await Promise.all([ext.storage.local.get(SETTINGS_KEY), readPolicy()]);
+  return mergePolicy(stored[SETTINGS_KEY], policy);
 }
 
 /**

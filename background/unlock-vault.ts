@@ -2,6 +2,7 @@ import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { ErrorView, RequestOf, Reply, SessionView } from '../src/shared/messages';
 import { mapAwsError } from '../src/shared/map-aws-error';
 import { isPartition } from '../src/shared/partitions';
+import { isAccountAllowed, sessionEndsAt } from '../src/shared/policy';
 import { partitionFromArn } from '../src/shared/serial-kind';
 import { stsClient } from './aws-clients';
 import { parseCredentialPaste, type ParseFailure } from './credentials/parse-credential-paste';
@@ -40,12 +41,20 @@ export async function unlockVault(request: RequestOf<'vault/unlock'>): Promise<R
     if (!identity.Arn || !identity.Account || !identity.UserId) {
       return { ok: false, error: { code: 'Unknown', detail: 'GetCallerIdentity returned no identity' } };
     }
+    if (!isAccountAllowed(settings, identity.Account)) {
+      // Enterprise policy allows other accounts only. Nothing was stored; wipe again anyway so no
+      // path can leave these credentials behind. The account id helps the user see what they pasted.
+      await wipeVault();
+      return { ok: false, error: { code: 'AccountNotAllowed', detail: identity.Account } };
+    }
     const arnPartition = partitionFromArn(identity.Arn);
     const now = Date.now();
+    // The policy's maximum session length ends the session early, like an expiring credential.
+    const expiration = sessionEndsAt(settings, now, credentials.expiration);
     const record = {
       secret,
       kind: credentials.kind,
-      ...(credentials.expiration ? { expiration: credentials.expiration } : {}),
+      ...(expiration ? { expiration } : {}),
       identity: { arn: identity.Arn, account: identity.Account, userId: identity.UserId },
       partition: arnPartition && isPartition(arnPartition) ? arnPartition : settings.partition,
       unlockedAt: now,

@@ -20,15 +20,15 @@ export function manifestForTarget(
   browser: TargetBrowser,
   variant: BuildVariant,
 ): ManifestV3Export {
-  const { key, browser_specific_settings: gecko, background, ...common } = source;
+  const { key, minimum_chrome_version: minimumChrome, browser_specific_settings: gecko, background, ...common } = source;
   const hostPermissions =
     variant === 'sandbox' ? [...source.host_permissions, ...SANDBOX_HOSTS] : source.host_permissions;
   const shared = { ...common, version, host_permissions: hostPermissions };
   if (browser === 'chrome') {
     // `key` pins the extension id (needed for managed policy); Chrome warns about gecko settings.
-    return { ...shared, key, background } as ManifestV3Export;
+    return { ...shared, key, minimum_chrome_version: minimumChrome, background } as ManifestV3Export;
   }
-  // Firefox runs MV3 backgrounds as event pages (`scripts`), and ignores/warns on `key`.
+  // Firefox runs MV3 backgrounds as event pages (`scripts`), and warns on `key` and Chrome's minimum.
   return {
     ...shared,
     browser_specific_settings: gecko,

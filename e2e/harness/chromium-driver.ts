@@ -1,6 +1,6 @@
 /// <reference types="chrome" />
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import type { ExtensionDriver, ExtensionPage, StorageArea } from './driver';
+import type { ExtensionDriver, ExtensionPage, ExtensionView, StorageArea, WebPage } from './driver';
 import { browserExecutable, requireBuild } from './paths';
 
 // Chromium through Playwright, headless. Playwright adds --disable-extensions by default, so both
@@ -29,27 +29,52 @@ function pageOf(page: Page): ExtensionPage {
   };
 }
 
-async function extensionWorker(context: BrowserContext): Promise<Worker> {
-  return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+async function extensionWorker(context: BrowserContext, timeoutMs = 15_000, extensionId?: string): Promise<Worker> {
+  const ours = (worker: Worker) => extensionId === undefined || new URL(worker.url()).host === extensionId;
+  return (
+    context.serviceWorkers().find(ours) ??
+    (await context.waitForEvent('serviceworker', { timeout: timeoutMs, predicate: ours }))
+  );
 }
 
-export async function launchChromium(extensionDir: string, options: { headless?: boolean } = {}): Promise<ExtensionDriver> {
+export interface ChromiumLaunchOptions {
+  headless?: boolean;
+  /** `--host-resolver-rules`, e.g. to serve the AWS sign-in hostnames from a local test server. */
+  hostResolverRules?: string;
+  /** Accept a test server's self-signed certificate. */
+  ignoreHttpsErrors?: boolean;
+  /**
+   * The extension arrives through an ExtensionInstallForcelist policy the caller wrote (not
+   * --load-extension): Chromium's extension system and background networking stay on so it can
+   * fetch updates.xml and the CRX, and the worker may take a few seconds to appear.
+   */
+  forceInstalled?: boolean;
+  /** Whose worker to attach to when other extensions run too (Chromium's own, other force-installs). */
+  extensionId?: string;
+}
+
+export async function launchChromium(extensionDir: string, options: ChromiumLaunchOptions = {}): Promise<ExtensionDriver> {
   const dir = requireBuild(extensionDir);
   const context = await chromium.launchPersistentContext('', {
     executablePath: browserExecutable('chromium'),
     headless: options.headless ?? true,
     viewport: VIEWPORT,
+    ignoreHTTPSErrors: options.ignoreHttpsErrors ?? false,
+    ...(options.forceInstalled
+      ? { ignoreDefaultArgs: ['--disable-extensions', '--disable-background-networking'] }
+      : {}),
     args: [
-      `--disable-extensions-except=${dir}`,
-      `--load-extension=${dir}`,
+      ...(options.hostResolverRules ? [`--host-resolver-rules=${options.hostResolverRules}`] : []),
+      ...(options.forceInstalled
+        ? []
+        : [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, '--disable-background-networking']),
       '--no-first-run',
-      '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
     ],
   });
   const lines: string[] = [];
-  const worker = await extensionWorker(context);
+  const worker = await extensionWorker(context, options.forceInstalled ? 45_000 : 15_000, options.extensionId);
   worker.on('console', (message) => lines.push(`[worker] ${message.text()}`));
   context.on('page', (page) => page.on('console', (message) => lines.push(`[page] ${message.text()}`)));
   // URL.origin is "null" for non-special schemes such as chrome-extension:, so build it from host.
@@ -63,12 +88,61 @@ export async function launchChromium(extensionDir: string, options: { headless?:
       await page.goto(`${extensionBaseUrl}/${path}`);
       return pageOf(page);
     },
+    openUrl: async (url): Promise<WebPage> => {
+      const page = await context.newPage();
+      await page.goto(url);
+      return {
+        ...pageOf(page),
+        press: (key) => page.keyboard.press(key),
+        countInShadow: async (hostSelector, role, name) => {
+          // Accessibility.queryAXTree walks the node's subtree including closed shadow roots.
+          const cdp = await context.newCDPSession(page);
+          try {
+            const expression = `document.querySelector(${JSON.stringify(hostSelector)})`;
+            const { result } = await cdp.send('Runtime.evaluate', { expression });
+            if (!result.objectId) return 0;
+            const query = { objectId: result.objectId, role, ...(name === undefined ? {} : { accessibleName: name }) };
+            return (await cdp.send('Accessibility.queryAXTree', query)).nodes.length;
+          } finally {
+            await cdp.detach();
+          }
+        },
+      };
+    },
+    extensionViews: async () => {
+      const contexts = await worker.evaluate(() =>
+        chrome.runtime
+          .getContexts({})
+          .then((all) => all.map((c) => ({ type: String(c.contextType), url: c.documentUrl ?? '' }))),
+      );
+      return contexts.flatMap((c): ExtensionView[] =>
+        c.type === 'POPUP' ? [{ kind: 'popup', url: c.url }] : c.type === 'TAB' ? [{ kind: 'tab', url: c.url }] : [],
+      );
+    },
     readStorage: (area: StorageArea) =>
       (worker.evaluate((a) => chrome.storage[a as StorageArea].get(null), area) as Promise<Record<string, unknown>>),
     writeStorage: async (area, items) => {
       await worker.evaluate(([a, i]) => chrome.storage[a as StorageArea].set(i as Record<string, unknown>), [area, items] as const);
     },
     consoleLines: () => [...lines],
+    stopBackground: async () => {
+      // Any page can host the CDP session; the ServiceWorker domain then reaches every worker.
+      const cdp = await context.newCDPSession(context.pages()[0] ?? (await context.newPage()));
+      await cdp.send('ServiceWorker.enable');
+      const stopped = new Promise<void>((resolve) =>
+        cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+          const ours = versions.filter((v) => v.scriptURL.startsWith(extensionBaseUrl));
+          if (ours.some((v) => v.runningStatus === 'stopped')) resolve();
+        }),
+      );
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('the extension service worker did not stop within 5 s')), 5_000);
+      });
+      await Promise.race([stopped, timeout]).finally(() => clearTimeout(timer));
+      await cdp.detach();
+    },
     close: () => context.close(),
   };
 }

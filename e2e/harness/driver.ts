@@ -21,16 +21,45 @@ export interface ExtensionPage {
   close(): Promise<void>;
 }
 
+/** A web page (not the extension's), e.g. an AWS sign-in page served by the fixture server. */
+export interface WebPage extends ExtensionPage {
+  /** Presses a key in whatever has focus ('Enter', 'Escape', 'Tab'), as a user would. */
+  press(key: string): Promise<void>;
+  /**
+   * How many nodes with this ARIA role (and accessible name, if given) are inside the shadow root
+   * of the first element matching hostSelector, closed roots included: the automation protocol
+   * (CDP / WebDriver BiDi) can look where the page cannot, so nothing is opened up for tests.
+   */
+  countInShadow(hostSelector: string, role: string, name?: string): Promise<number>;
+}
+
+/** An extension document that is open now: the action popup or a tab. */
+export interface ExtensionView {
+  kind: 'popup' | 'tab';
+  url: string;
+}
+
 export interface ExtensionDriver {
   readonly browserName: BrowserName;
   readonly extensionBaseUrl: string;
   /** Opens an extension page (e.g. 'popup/index.html') in a tab 360 px wide. */
   openPage(path: string): Promise<ExtensionPage>;
+  /** Opens any https URL in a new tab and waits for it to load. */
+  openUrl(url: string): Promise<WebPage>;
+  /** The extension's popup and tabs that are open right now. */
+  extensionViews(): Promise<ExtensionView[]>;
   /** Reads a whole storage area, as the extension sees it. */
   readStorage(area: StorageArea): Promise<Record<string, unknown>>;
   writeStorage(area: StorageArea, items: Record<string, unknown>): Promise<void>;
   /** Everything any extension context printed to its console so far. */
   consoleLines(): string[];
+  /**
+   * Stops the extension's background as the browser does when it is idle (Chromium: the MV3
+   * service worker, via CDP ServiceWorker.stopAllWorkers). The next event (e.g. a message from a
+   * page) wakes it again; until then Chromium's readStorage, which runs in the worker, waits.
+   * Absent in Firefox: an MV3 event page cannot be stopped from a test.
+   */
+  stopBackground?(): Promise<void>;
   close(): Promise<void>;
 }
 

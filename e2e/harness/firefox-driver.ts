@@ -3,8 +3,8 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
-import type { Browser, Page } from 'puppeteer-core';
-import type { ExtensionDriver, StorageArea } from './driver';
+import type { Browser, KeyInput, Page } from 'puppeteer-core';
+import type { ExtensionDriver, ExtensionView, StorageArea, WebPage } from './driver';
 import { collectFirefoxConsole } from './firefox-console';
 import { openExtensionUrl, firefoxPage } from './firefox-page';
 import { firefoxPrefs, type FirefoxPrefs } from './firefox-prefs';
@@ -24,6 +24,20 @@ interface StorageHost {
   browser: { storage: Record<StorageArea, { get(keys: null): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> }> };
 }
 
+// The part of puppeteer's BiDi frame used to look into closed shadow roots: WebDriver BiDi
+// serializes a closed shadow root as a node reference that locateNodes can start from.
+interface BidiNode {
+  sharedId?: string;
+  value?: { shadowRoot?: { sharedId?: string } | null };
+}
+interface BidiFrame {
+  browsingContext: { locateNodes(locator: unknown, startNodes?: Array<{ sharedId: string }>): Promise<BidiNode[]> };
+}
+
+interface ViewsHost {
+  browser: { extension: { getViews(filter: { type: 'popup' | 'tab' }): Array<{ location: { href: string } }> } };
+}
+
 function geckoIdOf(extensionDir: string): string {
   const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as {
     browser_specific_settings?: { gecko?: { id?: string } };
@@ -38,6 +52,8 @@ export interface FirefoxLaunchOptions {
   headless?: boolean;
   /** Extra or overriding about:config prefs for this run. */
   prefs?: FirefoxPrefs;
+  /** Accept a test server's self-signed certificate (WebDriver's acceptInsecureCerts). */
+  acceptInsecureCerts?: boolean;
 }
 
 export async function launchFirefox(extensionDir: string, options: FirefoxLaunchOptions = {}): Promise<ExtensionDriver> {
@@ -57,6 +73,7 @@ export async function launchFirefox(extensionDir: string, options: FirefoxLaunch
       browser: 'firefox',
       executablePath: browserExecutable('firefox'),
       headless: options.headless ?? true,
+      acceptInsecureCerts: options.acceptInsecureCerts ?? false,
       userDataDir: profile,
       defaultViewport: VIEWPORT,
       // Without it Firefox's BiDi refuses to navigate a tab to a moz-extension:// URL (the tab
@@ -103,6 +120,39 @@ function firefoxDriver(browser: Browser, extensionBaseUrl: string, lines: string
     browserName: 'firefox',
     extensionBaseUrl,
     openPage: async (path) => firefoxPage(await newExtensionTab(path)),
+    openUrl: async (url): Promise<WebPage> => {
+      const page = await browser.newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      return {
+        ...firefoxPage(page),
+        press: (key) => page.keyboard.press(key as KeyInput),
+        countInShadow: async (hostSelector, role, name) => {
+          const context = (page.mainFrame() as unknown as BidiFrame).browsingContext;
+          const [host] = await context.locateNodes({ type: 'css', value: hostSelector });
+          const sharedId = host?.value?.shadowRoot?.sharedId;
+          if (!sharedId) return 0;
+          const value = { role, ...(name === undefined ? {} : { name }) };
+          return (await context.locateNodes({ type: 'accessibility', value }, [{ sharedId }])).length;
+        },
+      };
+    },
+    // extension.getViews from an extension document lists the popup and the extension's tabs
+    // (the storage helper tab itself excluded).
+    extensionViews: async () => {
+      const page = await storageHelper();
+      // No named helper inside: tsx would wrap it in a __name() call that the page does not have.
+      const views = await page.evaluate(() =>
+        (['popup', 'tab'] as const).map((type) =>
+          (globalThis as unknown as ViewsHost).browser.extension.getViews({ type }).map((view) => view.location.href),
+        ),
+      );
+      const helperUrl = `${extensionBaseUrl}/${STORAGE_HELPER_PATH}`;
+      const [popups = [], tabs = []] = views;
+      return [
+        ...popups.map((url): ExtensionView => ({ kind: 'popup', url })),
+        ...tabs.filter((url) => url !== helperUrl).map((url): ExtensionView => ({ kind: 'tab', url })),
+      ];
+    },
     // storage.sync works in a temporary add-on (measured on ESR 153): without a Firefox Account
     // it is kept locally with the sync quotas, and starts empty in each fresh profile.
     readStorage: async (area) => {

@@ -19,9 +19,13 @@ describe('CodeRing', () => {
     render(<CodeRing skewMs={0} />);
     const ring = screen.getByTestId('code-ring');
     expect(ring.dataset.secondsLeft).toBe('2');
-    act(() => vi.advanceTimersByTime(1000));
+    act(() => {
+      vi.advanceTimersByTime(1000);
+    });
     expect(ring.dataset.secondsLeft).toBe('1');
-    act(() => vi.advanceTimersByTime(1000));
+    act(() => {
+      vi.advanceTimersByTime(1000);
+    });
     expect(ring.dataset.secondsLeft).toBe('30');
     expect(screen.getByText('ring_next_code_in|30')).toBeTruthy();
   });

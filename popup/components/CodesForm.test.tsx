@@ -30,7 +30,15 @@ function outcome(status: ResyncOutcome['status'], code?: string): ResyncOutcome 
 
 function renderForm(onResync = vi.fn(async () => outcome('succeeded'))) {
   render(
-    <CodesForm busy={false} device={device} partition="aws" showCli canKeepSession={false} skewMs={0} onResync={onResync} />,
+    <CodesForm
+      busy={false}
+      device={device}
+      partition="aws"
+      showCli
+      canKeepSession={false}
+      skewMs={0}
+      onResync={onResync}
+    />,
   );
   return {
     onResync,

@@ -1,5 +1,6 @@
 import type { ErrorView } from '../../src/shared/messages';
 import { codeKey, t, tOr } from '../i18n';
+import { Helpdesk } from './Helpdesk';
 
 function pasteMessage(error: ErrorView): string {
   const format = error.format ? t(codeKey('format', error.format)) : '';
@@ -23,6 +24,7 @@ export function ErrorNotice({ error }: { error: ErrorView }) {
           {error.requestId && <span>{t('aws_request_id', error.requestId)}</span>}
         </p>
       )}
+      <Helpdesk />
     </div>
   );
 }

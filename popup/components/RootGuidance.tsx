@@ -1,4 +1,5 @@
 import { t } from '../i18n';
+import { Helpdesk } from './Helpdesk';
 
 const SIGN_IN_BY_PARTITION: Readonly<Record<string, string>> = {
   aws: 'https://signin.aws.amazon.com/',
@@ -16,6 +17,7 @@ export function RootGuidance({ partition }: { partition: string }) {
       <a href={href} target="_blank" rel="noreferrer">
         {t('root_link')}
       </a>
+      <Helpdesk />
     </div>
   );
 }

@@ -110,6 +110,11 @@ export const StatusView = v.strictObject({
   clockSkewMs: v.optional(v.number()),
   /** Enterprise policy may hide "Copy as AWS CLI" (absent = shown). */
   copyAsCliEnabled: v.optional(v.boolean()),
+  /** Enterprise policy: the helpdesk to show with every failure and the root-user guidance. */
+  helpdeskUrl: v.optional(v.pipe(v.string(), v.maxLength(2048))),
+  helpdeskText: v.optional(v.pipe(v.string(), v.maxLength(500))),
+  /** Settings the organization decides (src/shared/policy.ts ManagedSetting), to mark them managed. */
+  managedSettings: v.optional(v.array(v.string())),
   /** Set when the sign-in page's prompt opened the flow (see Prefill below). */
   prefill: v.optional(v.lazy(() => Prefill)),
 });

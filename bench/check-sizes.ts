@@ -1,0 +1,23 @@
+import { resolve } from 'node:path';
+import { npmBuild, ROOT } from './builds';
+import { textTable } from './report';
+import { measureBrowser, overBudget, SIZE_HEADER, sizeRows } from './size-report';
+
+// `npm run bench:check`: the CI half of the bench. It fails only on the gzip size budgets, which
+// are deterministic for a given tree; timings are left to `npm run bench`, which never fails.
+// `--no-build` measures dist/chrome and dist/firefox as they are (when a build just ran).
+
+const build = !process.argv.includes('--no-build');
+const dirs = build
+  ? npmBuild()
+  : { chrome: resolve(ROOT, 'dist', 'chrome'), firefox: resolve(ROOT, 'dist', 'firefox') };
+const all = [measureBrowser('chrome', dirs.chrome), measureBrowser('firefox', dirs.firefox)];
+console.log(textTable(SIZE_HEADER, sizeRows(all)));
+const over = overBudget(all);
+for (const o of over) {
+  console.error(
+    `bench: ${o.browser} ${o.context} is ${o.gzipBytes} B gzip, over its ${o.budgetGzip} B budget (npm run bench shows what dominates it)`,
+  );
+}
+console.log(over.length === 0 ? 'bench: size budgets ok' : `bench: ${over.length} size budget(s) exceeded`);
+process.exit(over.length === 0 ? 0 : 1);

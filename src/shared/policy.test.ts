@@ -1,0 +1,272 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  ENDPOINT_POLICY_KEYS,
+  isAccountAllowed,
+  mergePolicy,
+  parsePolicy,
+  POLICY_KEYS,
+  sessionEndsAt,
+  type PolicyError,
+} from './policy';
+
+const release = { sandboxBuild: false };
+const sandbox = { sandboxBuild: true };
+const parse = (raw: unknown) => parsePolicy(raw, release);
+
+describe('parsePolicy: every key, valid values', () => {
+  it('accepts a complete, valid policy unchanged', () => {
+    const raw = {
+      allowedAccountIds: ['123456789012', '000011112222'],
+      partition: 'aws-us-gov',
+      endpoints: { override: 'https://iam-gateway.corp.example', fips: true, dualStack: false },
+      allowLongTermKeys: false,
+      sessionMaxMinutes: 60,
+      idleLockMinutes: 10,
+      contentPromptEnabled: false,
+      helpdeskUrl: 'https://help.corp.example/mfa',
+      helpdeskText: 'Call the IT helpdesk on 1234.',
+      copyAsCliEnabled: false,
+    };
+    expect(parse(raw)).toEqual({ policy: raw, errors: [] });
+  });
+
+  it('treats no policy (undefined, null, {}) as no policy', () => {
+    for (const raw of [undefined, null, {}]) expect(parse(raw)).toEqual({ policy: {}, errors: [] });
+  });
+
+  it('normalizes console-style account ids and drops duplicates', () => {
+    expect(parse({ allowedAccountIds: ['1234-5678-9012', ' 123456789012 '] }).policy.allowedAccountIds).toEqual([
+      '123456789012',
+    ]);
+  });
+
+  it('accepts each partition, mailto helpdesk links and trims texts', () => {
+    for (const partition of ['aws', 'aws-us-gov', 'aws-cn'])
+      expect(parse({ partition }).policy.partition).toBe(partition);
+    expect(parse({ helpdeskUrl: 'mailto:it@corp.example' }).policy.helpdeskUrl).toBe('mailto:it@corp.example');
+    expect(parse({ helpdeskText: '  Ring 1234  ' }).policy.helpdeskText).toBe('Ring 1234');
+  });
+
+  it('accepts minute limits at both ends of their ranges', () => {
+    expect(parse({ idleLockMinutes: 1, sessionMaxMinutes: 1 }).errors).toEqual([]);
+    expect(parse({ idleLockMinutes: 240, sessionMaxMinutes: 1440 }).errors).toEqual([]);
+  });
+
+  it('accepts a loopback http endpoint only in the sandbox build', () => {
+    const raw = { endpoints: { override: 'http://127.0.0.1:4566' } };
+    expect(parsePolicy(raw, sandbox).policy.endpoints).toEqual({ override: 'http://127.0.0.1:4566' });
+    expect(parsePolicy(raw, release)).toEqual({
+      policy: {},
+      errors: [{ key: 'endpoints.override', problem: 'endpoint-not-allowed' }],
+    });
+  });
+});
+
+describe('parsePolicy: wrong types are reported and ignored key by key', () => {
+  const wrong: Array<[string, unknown]> = [
+    ['partition', 1],
+    ['sessionMaxMinutes', '30'],
+    ['idleLockMinutes', true],
+    ['contentPromptEnabled', 'false'],
+    ['helpdeskUrl', 42],
+    ['helpdeskText', ['x']],
+    ['copyAsCliEnabled', 0],
+    ['endpoints', 'https://x.example'],
+  ];
+  it.each(wrong)('%s = %j → wrong-type, the other keys still apply', (key, value) => {
+    const { policy, errors } = parse({ [key]: value, copyAsCliEnabled: key === 'copyAsCliEnabled' ? value : true });
+    expect(errors).toEqual([{ key, problem: 'wrong-type' }]);
+    expect(key in policy).toBe(false);
+    if (key !== 'copyAsCliEnabled') expect(policy.copyAsCliEnabled).toBe(true);
+  });
+
+  it('reports values of the right type but out of range or not allowed', () => {
+    const { policy, errors } = parse({
+      partition: 'aws-mars',
+      idleLockMinutes: 0,
+      sessionMaxMinutes: 100_000,
+      helpdeskUrl: 'javascript:alert(1)',
+      helpdeskText: '   ',
+      contentPromptEnabled: false,
+    });
+    expect(errors).toEqual<PolicyError[]>([
+      { key: 'partition', problem: 'unknown-partition' },
+      { key: 'idleLockMinutes', problem: 'out-of-range' },
+      { key: 'sessionMaxMinutes', problem: 'out-of-range' },
+      { key: 'helpdeskUrl', problem: 'url-not-allowed' },
+      { key: 'helpdeskText', problem: 'empty' },
+    ]);
+    expect(policy).toEqual({ contentPromptEnabled: false });
+  });
+
+  it('rejects fractional minutes, over-long texts, and helpdesk URLs that are not https or carry credentials', () => {
+    expect(parse({ idleLockMinutes: 2.5 }).errors).toEqual([{ key: 'idleLockMinutes', problem: 'not-whole-minutes' }]);
+    expect(parse({ helpdeskText: 'x'.repeat(501) }).errors).toEqual([{ key: 'helpdeskText', problem: 'too-long' }]);
+    for (const url of ['http://help.example', 'data:text/html,x', 'https://user:pw@help.example', 'not a url']) {
+      expect(parse({ helpdeskUrl: url }).errors).toEqual([{ key: 'helpdeskUrl', problem: 'url-not-allowed' }]);
+    }
+  });
+
+  it('checks endpoint sub-keys one by one', () => {
+    const { policy, errors } = parse({ endpoints: { fips: 'yes', dualStack: true, override: 7, region: 'x' } });
+    expect(policy.endpoints).toEqual({ dualStack: true });
+    expect(errors).toEqual([
+      { key: 'endpoints.fips', problem: 'wrong-type' },
+      { key: 'endpoints.override', problem: 'wrong-type' },
+      { key: 'endpoints.region', problem: 'unknown-key' },
+    ]);
+    expect(parse({ endpoints: { override: 'ftp://x.example' } }).errors).toEqual([
+      { key: 'endpoints.override', problem: 'endpoint-not-allowed' },
+    ]);
+  });
+
+  it('reports unknown keys without applying anything for them', () => {
+    const { policy, errors } = parse({ allowedAccountIDs: ['123456789012'], colour: 'red', idleLockMinutes: 5 });
+    expect(policy).toEqual({ idleLockMinutes: 5 });
+    expect(errors).toEqual([
+      { key: 'allowedAccountIDs', problem: 'unknown-key' },
+      { key: 'colour', problem: 'unknown-key' },
+    ]);
+  });
+
+  it('treats keys named like Object.prototype members as unknown, never as settings', () => {
+    const raw = JSON.parse('{"constructor": 1, "toString": "x", "__proto__": {"allowLongTermKeys": true}}') as unknown;
+    const { policy, errors } = parse(raw);
+    expect(policy).toEqual({});
+    expect(errors.map((e) => e.key).sort()).toEqual(['__proto__', 'constructor', 'toString']);
+  });
+
+  it('reports a policy that is not an object at all', () => {
+    for (const raw of ['x', 3, [], true])
+      expect(parse(raw)).toEqual({ policy: {}, errors: [{ key: '*', problem: 'not-an-object' }] });
+  });
+});
+
+describe('parsePolicy: restrictions fail closed', () => {
+  it('keeps the valid account ids and reports each invalid entry', () => {
+    const { policy, errors } = parse({ allowedAccountIds: ['123456789012', '12345', 123456789013, null] });
+    expect(policy.allowedAccountIds).toEqual(['123456789012']);
+    expect(errors.map((e) => e.key)).toEqual(['allowedAccountIds[1]', 'allowedAccountIds[2]', 'allowedAccountIds[3]']);
+    expect(new Set(errors.map((e) => e.problem))).toEqual(new Set(['not-an-account-id']));
+  });
+
+  it('allows no account when the allowlist is malformed or has no valid id', () => {
+    expect(parse({ allowedAccountIds: '123456789012' }).policy.allowedAccountIds).toEqual([]);
+    expect(parse({ allowedAccountIds: ['nope'] }).policy.allowedAccountIds).toEqual([]);
+    expect(isAccountAllowed({ allowedAccountIds: [] }, '123456789012')).toBe(false);
+  });
+
+  it('refuses long-term keys when allowLongTermKeys is not a boolean', () => {
+    for (const value of ['false', 'true', 1, null]) {
+      const { policy, errors } = parse({ allowLongTermKeys: value });
+      expect(policy.allowLongTermKeys).toBe(false);
+      expect(errors).toEqual([{ key: 'allowLongTermKeys', problem: 'wrong-type' }]);
+    }
+  });
+});
+
+describe('mergePolicy', () => {
+  const user = {
+    idleLockMinutes: 30,
+    partition: 'aws-cn',
+    fips: false,
+    endpointOverride: 'https://mine.example',
+    copyAsCliEnabled: false,
+  };
+
+  it('uses the user settings (and defaults) when there is no policy', () => {
+    expect(mergePolicy(user, {})).toMatchObject({
+      ...user,
+      allowLongTermKeys: true,
+      contentPromptEnabled: true,
+      managed: [],
+    });
+    expect(mergePolicy(undefined, {})).toMatchObject({ idleLockMinutes: 15, partition: 'aws', copyAsCliEnabled: true });
+  });
+
+  it('lets the policy win key by key and names the managed settings', () => {
+    const merged = mergePolicy(user, {
+      partition: 'aws',
+      allowLongTermKeys: false,
+      contentPromptEnabled: false,
+      copyAsCliEnabled: true,
+      endpoints: { fips: true },
+      helpdeskText: 'Ring 1234',
+      allowedAccountIds: ['123456789012'],
+      sessionMaxMinutes: 20,
+    });
+    expect(merged).toMatchObject({
+      partition: 'aws',
+      allowLongTermKeys: false,
+      contentPromptEnabled: false,
+      copyAsCliEnabled: true,
+      fips: true,
+      dualStack: false,
+      helpdeskText: 'Ring 1234',
+      allowedAccountIds: ['123456789012'],
+      sessionMaxMinutes: 20,
+    });
+    // A policy that decides endpoints removes the user's own override too.
+    expect(merged.endpointOverride).toBeUndefined();
+    expect(new Set(merged.managed)).toEqual(
+      new Set([
+        'partition',
+        'allowLongTermKeys',
+        'contentPromptEnabled',
+        'copyAsCliEnabled',
+        'fips',
+        'dualStack',
+        'endpointOverride',
+      ]),
+    );
+  });
+
+  it('caps the idle lock rather than raising it', () => {
+    expect(mergePolicy(user, { idleLockMinutes: 5 }).idleLockMinutes).toBe(5);
+    expect(mergePolicy({ idleLockMinutes: 2 }, { idleLockMinutes: 5 }).idleLockMinutes).toBe(2);
+    expect(mergePolicy(user, { idleLockMinutes: 5 }).managed).toEqual(['idleLockMinutes']);
+  });
+});
+
+describe('sessionEndsAt', () => {
+  const unlockedAt = Date.parse('2026-01-01T10:00:00Z');
+  it('keeps the credential expiry without a policy maximum', () => {
+    expect(sessionEndsAt({}, unlockedAt, '2026-01-01T11:00:00.000Z')).toBe('2026-01-01T11:00:00.000Z');
+    expect(sessionEndsAt({}, unlockedAt)).toBeUndefined();
+  });
+  it('ends the session at the policy maximum when that comes first', () => {
+    expect(sessionEndsAt({ sessionMaxMinutes: 30 }, unlockedAt)).toBe('2026-01-01T10:30:00.000Z');
+    expect(sessionEndsAt({ sessionMaxMinutes: 30 }, unlockedAt, '2026-01-01T11:00:00.000Z')).toBe(
+      '2026-01-01T10:30:00.000Z',
+    );
+    expect(sessionEndsAt({ sessionMaxMinutes: 90 }, unlockedAt, '2026-01-01T11:00:00.000Z')).toBe(
+      '2026-01-01T11:00:00.000Z',
+    );
+  });
+});
+
+describe('managed_schema.json (Chrome) matches the parser', () => {
+  const schema = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../public/managed_schema.json'), 'utf8')) as {
+    type: string;
+    properties: Record<string, { type: string; properties?: Record<string, { type: string }> }>;
+  };
+
+  it('declares exactly the policy keys, and the endpoint sub-keys', () => {
+    expect(schema.type).toBe('object');
+    expect(Object.keys(schema.properties).sort()).toEqual([...POLICY_KEYS].sort());
+    expect(Object.keys(schema.properties['endpoints']?.properties ?? {}).sort()).toEqual(
+      [...ENDPOINT_POLICY_KEYS].sort(),
+    );
+  });
+
+  it('declares types the parser accepts (Chrome drops values of any other type)', () => {
+    const sample: Record<string, unknown> = { array: ['123456789012'], boolean: true, integer: 5, string: 'aws' };
+    const valueFor = (key: string, type: string): unknown =>
+      key === 'helpdeskUrl' ? 'https://help.example' : key === 'endpoints' ? { fips: true } : sample[type];
+    for (const [key, { type }] of Object.entries(schema.properties)) {
+      expect(parse({ [key]: valueFor(key, type) }).errors, key).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,287 @@
+import * as v from 'valibot';
+import { PARTITIONS, type Partition } from './partitions';
+import { isAllowedEndpointOverride, parseSettings, type Settings } from './settings';
+
+// Enterprise policy: what an admin puts in managed storage (Chrome: managed_schema.json + OS policy;
+// Firefox: policies.json `3rdparty.Extensions.<id>` or a managed-storage manifest). It is parsed
+// key by key: one bad value is reported and ignored, the rest still applies. Chrome already drops
+// values whose JSON type does not match managed_schema.json before the extension sees them;
+// Firefox passes everything through, so type checks happen here too.
+//
+// Two keys restrict who and what may be used. A malformed value there is most likely an admin's
+// typo in a restriction they meant, so those fail closed instead of falling back to "allow all".
+
+export interface EndpointPolicy {
+  /** One base URL serving both IAM and STS (a private gateway); https only in release builds. */
+  override?: string;
+  fips?: boolean;
+  dualStack?: boolean;
+}
+
+export interface Policy {
+  allowedAccountIds?: readonly string[];
+  partition?: Partition;
+  endpoints?: EndpointPolicy;
+  allowLongTermKeys?: boolean;
+  sessionMaxMinutes?: number;
+  idleLockMinutes?: number;
+  contentPromptEnabled?: boolean;
+  helpdeskUrl?: string;
+  helpdeskText?: string;
+  copyAsCliEnabled?: boolean;
+}
+
+export const POLICY_KEYS = [
+  'allowedAccountIds',
+  'partition',
+  'endpoints',
+  'allowLongTermKeys',
+  'sessionMaxMinutes',
+  'idleLockMinutes',
+  'contentPromptEnabled',
+  'helpdeskUrl',
+  'helpdeskText',
+  'copyAsCliEnabled',
+] as const satisfies ReadonlyArray<keyof Policy>;
+export type PolicyKey = (typeof POLICY_KEYS)[number];
+
+export const ENDPOINT_POLICY_KEYS = ['override', 'fips', 'dualStack'] as const satisfies ReadonlyArray<
+  keyof EndpointPolicy
+>;
+
+/** Each problem names an i18n message `policy_problem_<problem>` (dashes become underscores). */
+export type PolicyProblem =
+  | 'not-an-object'
+  | 'unknown-key'
+  | 'wrong-type'
+  | 'out-of-range'
+  | 'not-whole-minutes'
+  | 'not-an-account-id'
+  | 'unknown-partition'
+  | 'endpoint-not-allowed'
+  | 'url-not-allowed'
+  | 'empty'
+  | 'too-long'
+  | 'unreadable';
+
+export interface PolicyError {
+  /** Where: `idleLockMinutes`, `endpoints.override`, `allowedAccountIds[2]`, or `*` for the whole policy. */
+  key: string;
+  problem: PolicyProblem;
+}
+
+export interface ParsedPolicy {
+  policy: Policy;
+  errors: PolicyError[];
+}
+
+export interface PolicyParseOptions {
+  /** Only the sandbox build may be pointed at a plain-http loopback endpoint. */
+  sandboxBuild: boolean;
+}
+
+const BOOLEAN = v.boolean('wrong-type');
+const minutes = (min: number, max: number) =>
+  v.pipe(
+    v.number('wrong-type'),
+    v.integer('not-whole-minutes'),
+    v.minValue(min, 'out-of-range'),
+    v.maxValue(max, 'out-of-range'),
+  );
+const PARTITION = v.pipe(v.string('wrong-type'), v.picklist(PARTITIONS, 'unknown-partition'));
+const HELPDESK_TEXT = v.pipe(v.string('wrong-type'), v.trim(), v.nonEmpty('empty'), v.maxLength(500, 'too-long'));
+const HELPDESK_URL = v.pipe(
+  v.string('wrong-type'),
+  v.trim(),
+  v.maxLength(2048, 'too-long'),
+  v.check(isAllowedHelpdeskUrl, 'url-not-allowed'),
+);
+
+type SimpleKey = Exclude<PolicyKey, 'allowedAccountIds' | 'endpoints' | 'allowLongTermKeys'>;
+
+// Ranges: idle lock as the user setting allows (whole minutes here); a session of at most a day.
+const SIMPLE: { [K in SimpleKey]: v.GenericSchema<unknown, NonNullable<Policy[K]>> } = {
+  partition: PARTITION,
+  sessionMaxMinutes: minutes(1, 1440),
+  idleLockMinutes: minutes(1, 240),
+  contentPromptEnabled: BOOLEAN,
+  helpdeskUrl: HELPDESK_URL,
+  helpdeskText: HELPDESK_TEXT,
+  copyAsCliEnabled: BOOLEAN,
+};
+
+/** The helpdesk link is shown as a link: only https pages and mailto, never a script or data URL. */
+function isAllowedHelpdeskUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol === 'mailto:') return true;
+    return parsed.protocol === 'https:' && !parsed.username && !parsed.password;
+  } catch {
+    return false;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function problemOf(issues: ReadonlyArray<{ message: string }>): PolicyProblem {
+  return (issues[0]?.message ?? 'wrong-type') as PolicyProblem;
+}
+
+function parseSimple<K extends SimpleKey>(policy: Policy, key: K, value: unknown, errors: PolicyError[]): void {
+  const schema: v.GenericSchema<unknown, Policy[K]> = SIMPLE[key];
+  const result = v.safeParse(schema, value);
+  if (result.success) policy[key] = result.output;
+  else errors.push({ key, problem: problemOf(result.issues) });
+}
+
+/**
+ * Fails closed: the list keeps its valid entries, so a list with no valid entry allows no account.
+ * Console-style ids (`1234-5678-9012`) are accepted; numbers are not, since JSON numbers lose the
+ * leading zeros some account ids have.
+ */
+function parseAccountIds(value: unknown, errors: PolicyError[]): string[] {
+  if (!Array.isArray(value)) {
+    errors.push({ key: 'allowedAccountIds', problem: 'wrong-type' });
+    return [];
+  }
+  const ids = new Set<string>();
+  value.forEach((entry, index) => {
+    const id = typeof entry === 'string' ? entry.replace(/[\s-]/g, '') : undefined;
+    if (id !== undefined && /^\d{12}$/.test(id)) ids.add(id);
+    else errors.push({ key: `allowedAccountIds[${index}]`, problem: 'not-an-account-id' });
+  });
+  return [...ids];
+}
+
+function parseEndpoints(
+  value: unknown,
+  options: PolicyParseOptions,
+  errors: PolicyError[],
+): EndpointPolicy | undefined {
+  if (!isRecord(value)) {
+    errors.push({ key: 'endpoints', problem: 'wrong-type' });
+    return undefined;
+  }
+  const endpoints: EndpointPolicy = {};
+  for (const [key, entry] of Object.entries(value)) {
+    const where = `endpoints.${key}`;
+    if (key === 'fips' || key === 'dualStack') {
+      if (typeof entry === 'boolean') endpoints[key] = entry;
+      else errors.push({ key: where, problem: 'wrong-type' });
+    } else if (key === 'override') {
+      if (typeof entry !== 'string') errors.push({ key: where, problem: 'wrong-type' });
+      else if (!isAllowedEndpointOverride(entry.trim(), options.sandboxBuild))
+        errors.push({ key: where, problem: 'endpoint-not-allowed' });
+      else endpoints.override = entry.trim();
+    } else errors.push({ key: where, problem: 'unknown-key' });
+  }
+  return Object.keys(endpoints).length > 0 ? endpoints : undefined;
+}
+
+/** Parses whatever managed storage holds; never throws, whatever it holds. */
+export function parsePolicy(raw: unknown, options: PolicyParseOptions): ParsedPolicy {
+  const errors: PolicyError[] = [];
+  const policy: Policy = {};
+  if (raw === undefined || raw === null) return { policy, errors };
+  if (!isRecord(raw)) return { policy, errors: [{ key: '*', problem: 'not-an-object' }] };
+  for (const [key, value] of Object.entries(raw)) {
+    if (key === 'allowedAccountIds') policy.allowedAccountIds = parseAccountIds(value, errors);
+    else if (key === 'endpoints') {
+      const endpoints = parseEndpoints(value, options, errors);
+      if (endpoints) policy.endpoints = endpoints;
+    } else if (key === 'allowLongTermKeys') {
+      // Fails closed: an unreadable answer to "may long-term keys be used" is a no.
+      policy.allowLongTermKeys = value === true;
+      if (typeof value !== 'boolean') errors.push({ key, problem: 'wrong-type' });
+    } else if (Object.hasOwn(SIMPLE, key)) parseSimple(policy, key as SimpleKey, value, errors);
+    else errors.push({ key, problem: 'unknown-key' });
+  }
+  return { policy, errors };
+}
+
+/** Settings a user sees in the options page that the policy decides (or, for idle lock, caps). */
+export type ManagedSetting =
+  | 'idleLockMinutes'
+  | 'partition'
+  | 'fips'
+  | 'dualStack'
+  | 'endpointOverride'
+  | 'allowLongTermKeys'
+  | 'contentPromptEnabled'
+  | 'copyAsCliEnabled';
+
+/** What every part of the extension acts on: the user's settings with the policy laid over them. */
+export interface EffectiveSettings extends Settings {
+  copyAsCliEnabled: boolean;
+  /** Absent: any account. Empty: none (a policy list without one valid id). */
+  allowedAccountIds?: readonly string[];
+  sessionMaxMinutes?: number;
+  helpdeskUrl?: string;
+  helpdeskText?: string;
+  managed: ManagedSetting[];
+}
+
+/**
+ * `rawUserSettings` is storage.local's `settings` as stored. copyAsCliEnabled is read from it
+ * directly because the shared Settings schema does not carry it.
+ */
+export function mergePolicy(rawUserSettings: unknown, policy: Policy): EffectiveSettings {
+  const user = parseSettings(rawUserSettings);
+  const userCopyAsCli = isRecord(rawUserSettings) ? rawUserSettings['copyAsCliEnabled'] : undefined;
+  const managed: ManagedSetting[] = [];
+  const pick = <K extends ManagedSetting, T>(key: K, forced: T | undefined, own: T): T => {
+    if (forced === undefined) return own;
+    managed.push(key);
+    return forced;
+  };
+  const effective: EffectiveSettings = {
+    ...user,
+    // The policy caps the idle lock; a user may still choose a shorter one.
+    idleLockMinutes: pick(
+      'idleLockMinutes',
+      policy.idleLockMinutes === undefined ? undefined : Math.min(user.idleLockMinutes, policy.idleLockMinutes),
+      user.idleLockMinutes,
+    ),
+    partition: pick('partition', policy.partition, user.partition),
+    allowLongTermKeys: pick('allowLongTermKeys', policy.allowLongTermKeys, user.allowLongTermKeys),
+    contentPromptEnabled: pick('contentPromptEnabled', policy.contentPromptEnabled, user.contentPromptEnabled),
+    copyAsCliEnabled: pick('copyAsCliEnabled', policy.copyAsCliEnabled, userCopyAsCli !== false),
+    managed,
+  };
+  if (policy.endpoints) {
+    // Endpoints are one group: an admin who pins FIPS or a gateway must not be bypassed by a
+    // user's own override, so the user's endpoint settings all give way.
+    const { override, fips = false, dualStack = false } = policy.endpoints;
+    effective.fips = fips;
+    effective.dualStack = dualStack;
+    if (override) effective.endpointOverride = override;
+    else delete effective.endpointOverride;
+    managed.push('fips', 'dualStack', 'endpointOverride');
+  }
+  if (policy.allowedAccountIds) effective.allowedAccountIds = policy.allowedAccountIds;
+  if (policy.sessionMaxMinutes !== undefined) effective.sessionMaxMinutes = policy.sessionMaxMinutes;
+  if (policy.helpdeskUrl) effective.helpdeskUrl = policy.helpdeskUrl;
+  if (policy.helpdeskText) effective.helpdeskText = policy.helpdeskText;
+  return effective;
+}
+
+export function isAccountAllowed(settings: Pick<EffectiveSettings, 'allowedAccountIds'>, account: string): boolean {
+  return settings.allowedAccountIds === undefined || settings.allowedAccountIds.includes(account);
+}
+
+/**
+ * When an unlocked session must end: the credentials' own expiry or the policy's maximum session
+ * length counted from unlock, whichever comes first (ISO string, as the vault stores it).
+ */
+export function sessionEndsAt(
+  settings: Pick<EffectiveSettings, 'sessionMaxMinutes'>,
+  unlockedAt: number,
+  credentialExpiration?: string,
+): string | undefined {
+  if (settings.sessionMaxMinutes === undefined) return credentialExpiration;
+  const cap = unlockedAt + settings.sessionMaxMinutes * 60_000;
+  const own = credentialExpiration === undefined ? Number.NaN : Date.parse(credentialExpiration);
+  return Number.isNaN(own) || cap < own ? new Date(cap).toISOString() : credentialExpiration;
+}
