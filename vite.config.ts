@@ -4,6 +4,7 @@ import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import { awsXmlParserWithoutDomParser } from './build/aws-xml-parser-plugin.ts';
+import { explicitEndpointsOnly } from './build/explicit-endpoints-plugin.ts';
 import { noEventStreams } from './build/no-event-streams-plugin.ts';
 import { manifestForTarget, type BuildVariant, type TargetBrowser } from './build/manifest-for-target.ts';
 
@@ -24,6 +25,7 @@ export default defineConfig({
   plugins: [
     awsXmlParserWithoutDomParser(),
     noEventStreams(),
+    explicitEndpointsOnly(),
     preact(),
     crx({ manifest: manifestForTarget(sourceManifest, pkg.version, browser, variant), browser }),
   ],
@@ -32,8 +34,10 @@ export default defineConfig({
     emptyOutDir: true,
     target: browser === 'chrome' ? 'chrome120' : 'firefox128',
     sourcemap: false,
-    // Readable stack traces matter less than size here; the SDK is the bulk of the background.
-    minify: true,
+    // Readable stack traces matter less than size here; the SDK is the bulk of the background, and
+    // terser with two passes packs it ~4% tighter than the default minifier (npm run bench).
+    minify: 'terser',
+    terserOptions: { ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } },
     modulePreload: false,
   },
 });
