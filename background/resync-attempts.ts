@@ -10,7 +10,14 @@ const LAST_OUTCOME_KEY = 'lastOutcome';
 /** Enough history to catch a re-sent pair; older pairs have long expired anyway. */
 const MAX_REMEMBERED = 20;
 
-type AttemptMap = Record<string, ResyncOutcome>;
+/**
+ * Identifies this run of the background. A request cannot outlive the worker that sent it, so a
+ * 'pending' attempt recorded by an earlier run is settled as unknown at once.
+ */
+const WORKER_RUN = crypto.randomUUID();
+
+type StoredOutcome = ResyncOutcome & { sentBy?: string };
+type AttemptMap = Record<string, StoredOutcome>;
 
 export async function findAttempt(attemptId: string): Promise<ResyncOutcome | undefined> {
   const attempts = ((await ext.storage.session.get(ATTEMPTS_KEY))[ATTEMPTS_KEY] ?? {}) as AttemptMap;
@@ -37,12 +44,13 @@ export async function recordPairSent(fingerprint: string): Promise<void> {
 
 export async function recordOutcome(outcome: ResyncOutcome): Promise<void> {
   const attempts = ((await ext.storage.session.get(ATTEMPTS_KEY))[ATTEMPTS_KEY] ?? {}) as AttemptMap;
-  const kept = Object.values({ ...attempts, [outcome.attemptId]: outcome })
+  const stored: StoredOutcome = { ...outcome, sentBy: WORKER_RUN };
+  const kept = Object.values({ ...attempts, [outcome.attemptId]: stored })
     .sort((a, b) => a.startedAt - b.startedAt)
     .slice(-MAX_REMEMBERED);
   await ext.storage.session.set({
     [ATTEMPTS_KEY]: Object.fromEntries(kept.map((a) => [a.attemptId, a])),
-    [LAST_OUTCOME_KEY]: outcome,
+    [LAST_OUTCOME_KEY]: stored,
   });
 }
 
@@ -52,13 +60,14 @@ export async function recordOutcome(outcome: ResyncOutcome): Promise<void> {
  */
 const PENDING_LIMIT_MS = 30_000;
 
-function settled(outcome: ResyncOutcome, now: number): ResyncOutcome {
-  return outcome.status === 'pending' && now - outcome.startedAt > PENDING_LIMIT_MS
-    ? { ...outcome, status: 'unknown' }
-    : outcome;
+/** The outcome as the popup may see it: cut-off attempts settled, internal fields dropped. */
+function settled(stored: StoredOutcome, now: number): ResyncOutcome {
+  const { sentBy, ...outcome } = stored;
+  const cutOff = sentBy !== WORKER_RUN || now - outcome.startedAt > PENDING_LIMIT_MS;
+  return outcome.status === 'pending' && cutOff ? { ...outcome, status: 'unknown' } : outcome;
 }
 
 export async function readLastOutcome(now = Date.now()): Promise<ResyncOutcome | undefined> {
-  const outcome = (await ext.storage.session.get(LAST_OUTCOME_KEY))[LAST_OUTCOME_KEY] as ResyncOutcome | undefined;
+  const outcome = (await ext.storage.session.get(LAST_OUTCOME_KEY))[LAST_OUTCOME_KEY] as StoredOutcome | undefined;
   return outcome && settled(outcome, now);
 }

@@ -22,6 +22,14 @@ function pageOf(page: Page): ExtensionPage {
     isVisible: (testId) => byTestId(testId).isVisible(),
     valueOf: (testId) => byTestId(testId).inputValue(),
     evaluate: (fn, arg) => page.evaluate(fn, arg),
+    press: (key) => page.keyboard.press(key),
+    focusedTestId: () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null),
+    // A string is run with CDP Runtime.evaluate, outside the page's CSP; `void 0` keeps the
+    // script's completion value (possibly not serializable) from being sent back.
+    runScript: async (source) => {
+      await page.evaluate(`${source}\n;void 0`);
+    },
+    setColorScheme: (scheme) => page.emulateMedia({ colorScheme: scheme }),
     screenshot: async (path) => {
       await page.screenshot({ path, fullPage: true });
     },
@@ -51,6 +59,11 @@ export interface ChromiumLaunchOptions {
   forceInstalled?: boolean;
   /** Whose worker to attach to when other extensions run too (Chromium's own, other force-installs). */
   extensionId?: string;
+  /**
+   * The browser's UI language, e.g. 'de': `--lang` picks the extension's _locales (Debian's
+   * Chromium needs no language pack for that); `locale` sets navigator.language and Intl to match.
+   */
+  uiLocale?: string;
 }
 
 export async function launchChromium(extensionDir: string, options: ChromiumLaunchOptions = {}): Promise<ExtensionDriver> {
@@ -60,6 +73,7 @@ export async function launchChromium(extensionDir: string, options: ChromiumLaun
     headless: options.headless ?? true,
     viewport: VIEWPORT,
     ignoreHTTPSErrors: options.ignoreHttpsErrors ?? false,
+    ...(options.uiLocale ? { locale: options.uiLocale } : {}),
     ...(options.forceInstalled
       ? { ignoreDefaultArgs: ['--disable-extensions', '--disable-background-networking'] }
       : {}),
@@ -68,6 +82,7 @@ export async function launchChromium(extensionDir: string, options: ChromiumLaun
       ...(options.forceInstalled
         ? []
         : [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, '--disable-background-networking']),
+      ...(options.uiLocale ? [`--lang=${options.uiLocale}`] : []),
       '--no-first-run',
       '--disable-component-update',
       '--disable-sync',

@@ -3,6 +3,7 @@
 
 export type BrowserName = 'chromium' | 'firefox';
 export type StorageArea = 'local' | 'session' | 'sync';
+export type ColorScheme = 'light' | 'dark';
 
 export interface ExtensionPage {
   /** Replaces the value of the element with data-testid=testId, as typing would. */
@@ -17,6 +18,18 @@ export interface ExtensionPage {
   valueOf(testId: string): Promise<string>;
   /** Runs `fn` in the page (an extension page: it has the `browser`/`chrome` namespaces). */
   evaluate<R>(fn: (arg: unknown) => R | Promise<R>, arg?: unknown): Promise<R>;
+  /** Presses a key in whatever has focus ('Tab', 'Enter', '7'), as a user would. */
+  press(key: string): Promise<void>;
+  /** The data-testid of the focused element, or null when it has none (or nothing has focus). */
+  focusedTestId(): Promise<string | null>;
+  /**
+   * Runs a classic script's source in the page through the automation protocol (CDP / BiDi), which
+   * the page's CSP does not govern: extension pages forbid inline scripts and eval, so a test
+   * library such as axe-core cannot be added with a <script> tag.
+   */
+  runScript(source: string): Promise<void>;
+  /** What `prefers-color-scheme` answers. Chromium: this page; Firefox: the whole browser (a pref). */
+  setColorScheme(scheme: ColorScheme): Promise<void>;
   screenshot(path: string): Promise<void>;
   close(): Promise<void>;
 }

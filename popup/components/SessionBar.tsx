@@ -23,9 +23,11 @@ export function SessionBar({ session, onLock, onIdleLocked }: Props) {
     return () => clearInterval(timer);
   }, []);
   const idleLeft = session.idleLockAt - now;
+  // Idle lock or credential expiry: the background wipes the vault, the popup follows at once.
+  const over = idleLeft <= 0 || (session.expiration !== undefined && Date.parse(session.expiration) <= now);
   useEffect(() => {
-    if (idleLeft <= 0) onIdleLocked();
-  }, [idleLeft <= 0]);
+    if (over) onIdleLocked();
+  }, [over]);
   const expires = session.expiration
     ? new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }).format(new Date(session.expiration))
     : undefined;

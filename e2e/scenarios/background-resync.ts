@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startSandbox, type RunningSandbox } from '../sandbox/server';
+import { SANDBOX_ACCOUNT_ID } from '../sandbox/seed';
+import type { DriverFactory, ExtensionDriver, ExtensionPage } from '../harness/driver';
+import { bashExport, longTermKeys } from '../harness/paste-samples';
+import {
+  callsOf,
+  configureExtension,
+  firstVisible,
+  injectFault,
+  openPopup,
+  pickDevice,
+  resetSandbox,
+  sendCodes,
+  unlockWith,
+  waitForFaultTaken,
+  waitUntil,
+} from '../harness/popup-flow';
+import { phoneCodes, signInWouldAccept } from '../harness/sandbox-client';
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const mfa = (device: string) => `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:mfa/${device}`;
+
+/** How long the sandbox holds the resync, so the test can close the popup or stop the worker meanwhile. */
+const RESYNC_LATENCY_MS = 3_000;
+
+interface NotificationsApi {
+  getAll(): Promise<Record<string, unknown>>;
+  onClosed: { addListener(listener: (id: string) => void): void };
+}
+interface NotificationHost {
+  browser?: { notifications: NotificationsApi };
+  chrome: { notifications: NotificationsApi };
+  closedNotifications?: string[];
+}
+
+/**
+ * A resync belongs to the background, not to the popup: it completes when the popup closes
+ * mid-flight (outcome shown on reopen, plus a notification), and a worker Chrome stops mid-flight
+ * never sends the same resync twice.
+ */
+export function describeBackgroundResync(name: string, launch: DriverFactory, extensionDir: string): void {
+  describe(`resync in the background in ${name}`, () => {
+    let sandbox: RunningSandbox;
+    let driver: ExtensionDriver;
+
+    beforeAll(async () => {
+      sandbox = await startSandbox({ port: 0 });
+      driver = await launch(extensionDir);
+      await configureExtension(driver, sandbox.url);
+    });
+    afterAll(async () => {
+      await driver?.close();
+      await sandbox?.close();
+    });
+    beforeEach(async () => {
+      await resetSandbox(sandbox.url);
+    });
+
+    /**
+     * Unlocks `userName`'s keys, picks `serial`, holds ResyncMFADevice in the sandbox for
+     * `latencyMs`, sends the phone's codes and returns once the request is at the sandbox.
+     */
+    async function resyncInFlight(userName: string, serial: string, latencyMs: number): Promise<ExtensionPage> {
+      const popup = await unlockWith(driver, bashExport(longTermKeys(userName)));
+      await pickDevice(popup, serial);
+      const { codes } = await phoneCodes(sandbox.url, serial);
+      await injectFault(sandbox.url, { action: 'ResyncMFADevice', latencyMs });
+      await sendCodes(popup, codes[0], codes[1]);
+      await waitForFaultTaken(sandbox.url);
+      return popup;
+    }
+
+    const resyncCalls = () => callsOf(sandbox.url, 'ResyncMFADevice');
+
+    it('finishes a resync after the popup is closed mid-flight, and shows the outcome on reopen', async () => {
+      const alicePhone = mfa('alice-phone');
+      const popup = await resyncInFlight('alice', alicePhone, RESYNC_LATENCY_MS);
+      await popup.close();
+
+      await waitUntil(
+        'the held resync to complete at the sandbox',
+        async () => (await resyncCalls()).length > 0,
+        RESYNC_LATENCY_MS + 5_000,
+      );
+      const reopened = await openPopup(driver);
+      // A popup opened while the outcome is still being recorded shows "pending" and follows it.
+      expect(await firstVisible(reopened, ['outcome-success', 'outcome-unknown', 'error'], 10_000)).toBe(
+        'outcome-success',
+      );
+      const calls = await resyncCalls();
+      expect(calls.map((c) => c.status)).toEqual([200]);
+      expect(await signInWouldAccept(sandbox.url, alicePhone)).toBe(true);
+      await reopened.close();
+    });
+
+    it('raises a notification when a resync finishes with no popup open', async () => {
+      // Watched from an extension page that is not the popup (so it does not count as an open
+      // popup). Headless Firefox closes a notification as soon as it is created (no alert service),
+      // so a notification counts when it is listed (getAll) or was reported closed (onClosed).
+      const watcher = await driver.openPage('manifest.json');
+      const seenBefore = await watcher.evaluate(async () => {
+        const g = globalThis as unknown as NotificationHost;
+        const api = (g.browser ?? g.chrome).notifications;
+        g.closedNotifications = [];
+        api.onClosed.addListener((id) => g.closedNotifications?.push(id));
+        return Object.keys(await api.getAll());
+      });
+      const bobTablet = mfa('bob-tablet');
+      const popup = await resyncInFlight('bob', bobTablet, 1_000);
+      await popup.close();
+      await waitUntil(
+        'the held resync to complete at the sandbox',
+        async () => (await resyncCalls()).length > 0,
+        6_000,
+      );
+      const created = await waitUntil(
+        'a new notification',
+        async () => {
+          const ids = await watcher.evaluate(async () => {
+            const g = globalThis as unknown as NotificationHost;
+            const api = (g.browser ?? g.chrome).notifications;
+            return [...Object.keys(await api.getAll()), ...(g.closedNotifications ?? [])];
+          });
+          const fresh = [...new Set(ids)].filter((id) => !seenBefore.includes(id));
+          return fresh.length > 0 ? fresh : undefined;
+        },
+        5_000,
+      );
+      expect(created).toHaveLength(1);
+      await watcher.close();
+    });
+
+    it('never sends a resync twice when the browser stops the worker mid-flight', async (ctx) => {
+      if (!driver.stopBackground) {
+        ctx.skip(
+          'Firefox has no way to stop an MV3 event page from a test (Chromium: CDP ServiceWorker.stopAllWorkers)',
+        );
+      }
+      const daveToken = 'GAHT12345678';
+      const popup = await resyncInFlight('dave', daveToken, RESYNC_LATENCY_MS);
+      // The request is held at the sandbox; the worker that sent it goes away.
+      await driver.stopBackground?.();
+      await popup.close();
+      // The sandbox still finishes the request it got (as IAM would), but nobody hears the answer.
+      await waitUntil(
+        'the held resync to complete at the sandbox',
+        async () => (await resyncCalls()).length > 0,
+        RESYNC_LATENCY_MS + 5_000,
+      );
+
+      // Reopening wakes a fresh worker. It cannot know whether the resync happened: it must say
+      // so (outcome-unknown once the attempt is older than any request can take) or, if it can
+      // tell, success — and never send the recorded code pair again.
+      const reopened = await openPopup(driver);
+      const shown = await firstVisible(reopened, ['outcome-success', 'outcome-unknown', 'error'], 40_000);
+      await ctx.annotate(`the reopened popup showed ${shown}`);
+      expect(['outcome-success', 'outcome-unknown']).toContain(shown);
+      await sleep(1_000);
+      expect(await resyncCalls()).toHaveLength(1);
+      expect(await signInWouldAccept(sandbox.url, daveToken)).toBe(true);
+      await reopened.close();
+    });
+  });
+}

@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type RunningSandbox } from '../sandbox/server';
+import type { DriverFactory, ExtensionDriver, ExtensionPage } from '../harness/driver';
+import { bashExport, carolSession, credentialProcessJson, longTermKeys } from '../harness/paste-samples';
+import {
+  configureExtension,
+  errorOf,
+  firstVisible,
+  localeMessages,
+  markCalls,
+  resyncWith,
+  sendToBackground,
+  sessionKind,
+  unlockWith,
+  visibleTestIds,
+  waitUntil,
+} from '../harness/popup-flow';
+
+/**
+ * The vault forgets the credentials when told (Lock), when pasted temporary credentials expire,
+ * and when the user is idle; an action after that says Locked and reaches no AWS endpoint.
+ */
+export function describeVaultLifetime(name: string, launch: DriverFactory, extensionDir: string): void {
+  describe(`vault lifetime in ${name}`, () => {
+    let sandbox: RunningSandbox;
+    let driver: ExtensionDriver;
+    const msg = localeMessages(extensionDir);
+
+    beforeAll(async () => {
+      sandbox = await startSandbox({ port: 0 });
+      driver = await launch(extensionDir);
+      await configureExtension(driver, sandbox.url);
+    });
+    afterAll(async () => {
+      await driver?.close();
+      await sandbox?.close();
+    });
+
+    const vaultHeld = async () => (await driver.readStorage('session'))['vault'] !== undefined;
+
+    /** Waits until the vault is wiped by the extension itself; returns when that happened. */
+    async function waitForWipe(withinMs: number): Promise<number> {
+      await waitUntil('the vault to be wiped', async () => !(await vaultHeld()), withinMs, 200);
+      return Date.now();
+    }
+
+    /**
+     * After a wipe the background answers any action with Locked and calls no AWS endpoint. In the
+     * popup, a resync attempt shows the Locked notice — unless the popup already noticed the lock
+     * by itself and went back to the paste box, which is just as right.
+     */
+    async function expectNextActionLocked(popup: ExtensionPage): Promise<string> {
+      const callsSince = await markCalls(sandbox.url);
+      const listed = await sendToBackground<{ ok: boolean; error?: { code: string } }>(popup, { type: 'devices/list' });
+      expect(listed).toMatchObject({ ok: false, error: { code: 'Locked' } });
+      let seen = 'the popup had already gone back to the paste box';
+      if ((await visibleTestIds(popup, ['codes-form'])).length > 0) {
+        const error = errorOf(await resyncWith(popup, '123456', '654321'));
+        expect(error.code).toBe('Locked');
+        expect(error.text).toContain(msg('error_Locked_title'));
+        seen = 'a resync attempt showed Locked';
+      }
+      expect(await firstVisible(popup, ['paste', 'error'])).toBeTruthy();
+      expect(await callsSince()).toEqual([]);
+      return seen;
+    }
+
+    it('Lock forgets the credentials at once and shows the empty paste box', async () => {
+      const popup = await unlockWith(driver, bashExport(longTermKeys('alice')));
+      await popup.textOf('devices');
+      expect(await vaultHeld()).toBe(true);
+      await popup.click('lock');
+      expect(await popup.valueOf('paste')).toBe('');
+      expect(await popup.isVisible('paste')).toBe(true);
+      expect(await popup.isVisible('session')).toBe(false);
+      expect(await vaultHeld()).toBe(false);
+      await popup.close();
+    });
+
+    it('wipes pasted temporary credentials when their Expiration passes (now + 5 s)', async (ctx) => {
+      const unlockedAt = Date.now();
+      // carol's session is valid for an hour in the sandbox; the paste claims it ends in 5 s.
+      const paste = credentialProcessJson(carolSession(), new Date(unlockedAt + 5_000).toISOString());
+      const popup = await unlockWith(driver, paste);
+      expect(await sessionKind(popup, msg)).toBe('temporary');
+      await popup.textOf('devices');
+      expect(await vaultHeld()).toBe(true);
+      const wipedAt = await waitForWipe(12_000);
+      expect(wipedAt - unlockedAt).toBeGreaterThanOrEqual(4_500);
+      await ctx.annotate(await expectNextActionLocked(popup));
+      await popup.close();
+    });
+
+    it('locks after the idle timeout (idleLockMinutes 0.1 = 6 s)', async (ctx) => {
+      await configureExtension(driver, sandbox.url, { idleLockMinutes: 0.1 });
+      try {
+        const unlockedAt = Date.now();
+        const popup = await unlockWith(driver, bashExport(longTermKeys('bob')));
+        await popup.textOf('devices');
+        expect(await vaultHeld()).toBe(true);
+        const wipedAt = await waitForWipe(14_000);
+        expect(wipedAt - unlockedAt).toBeGreaterThanOrEqual(5_500);
+        await ctx.annotate(await expectNextActionLocked(popup));
+        await popup.close();
+      } finally {
+        await configureExtension(driver, sandbox.url);
+      }
+    });
+  });
+}
