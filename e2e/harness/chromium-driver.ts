@@ -29,6 +29,11 @@ function pageOf(page: Page): ExtensionPage {
     runScript: async (source) => {
       await page.evaluate(`${source}\n;void 0`);
     },
+    paste: async (text) => {
+      // The focused page may write the clipboard; Ctrl+V then fires a trusted paste.
+      await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+      await page.keyboard.press('ControlOrMeta+V');
+    },
     setColorScheme: (scheme) => page.emulateMedia({ colorScheme: scheme }),
     screenshot: async (path) => {
       await page.screenshot({ path, fullPage: true });

@@ -20,6 +20,11 @@ export interface ExtensionPage {
   evaluate<R>(fn: (arg: unknown) => R | Promise<R>, arg?: unknown): Promise<R>;
   /** Presses a key in whatever has focus ('Tab', 'Enter', '7'), as a user would. */
   press(key: string): Promise<void>;
+  /**
+   * Pastes `text` into the focused element as a user does: onto the system clipboard, then Ctrl+V,
+   * so the page gets a trusted paste event (Firefox drops a synthetic event's clipboardData).
+   */
+  paste(text: string): Promise<void>;
   /** The data-testid of the focused element, or null when it has none (or nothing has focus). */
   focusedTestId(): Promise<string | null>;
   /**

@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import type { Browser, KeyInput, Page } from 'puppeteer-core';
 import type { ExtensionDriver, ExtensionView, StorageArea, WebPage } from './driver';
@@ -54,10 +54,25 @@ export interface FirefoxLaunchOptions {
   prefs?: FirefoxPrefs;
   /** Accept a test server's self-signed certificate (WebDriver's acceptInsecureCerts). */
   acceptInsecureCerts?: boolean;
+  /**
+   * The browser's UI language, e.g. 'de'. Firefox honours `intl.locale.requested` (and gives the
+   * extension that locale) only with the language pack installed: Debian's firefox-esr-l10n-<lang>.
+   */
+  uiLocale?: string;
+}
+
+/** Debian installs language packs as add-ons beside the browser binary. */
+function requireLanguagePack(locale: string): void {
+  const app = dirname(realpathSync(browserExecutable('firefox')));
+  const pack = join(app, 'browser', 'extensions', `langpack-${locale}@firefox-esr.mozilla.org.xpi`);
+  if (!existsSync(pack)) {
+    throw new Error(`Firefox has no ${locale} language pack: run  apt-get install -y firefox-esr-l10n-${locale}`);
+  }
 }
 
 export async function launchFirefox(extensionDir: string, options: FirefoxLaunchOptions = {}): Promise<ExtensionDriver> {
   const dir = requireBuild(extensionDir);
+  if (options.uiLocale) requireLanguagePack(options.uiLocale);
   const geckoId = geckoIdOf(dir);
   const extensionBaseUrl = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
   // Our own profile directory rather than puppeteer's: puppeteer leaves its temp profile behind
@@ -79,7 +94,10 @@ export async function launchFirefox(extensionDir: string, options: FirefoxLaunch
       // Without it Firefox's BiDi refuses to navigate a tab to a moz-extension:// URL (the tab
       // silently stays on about:blank).
       args: ['--remote-allow-system-access'],
-      extraPrefsFirefox: firefoxPrefs(geckoId, FIREFOX_EXTENSION_UUID, options.prefs),
+      extraPrefsFirefox: firefoxPrefs(geckoId, FIREFOX_EXTENSION_UUID, {
+        ...(options.uiLocale ? { 'intl.locale.requested': options.uiLocale } : {}),
+        ...options.prefs,
+      }),
     });
     const lines: string[] = [];
     const child = browser.process();

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { ElementHandle, Page } from 'puppeteer-core';
+import type { ElementHandle, KeyInput, Page } from 'puppeteer-core';
 import type { ExtensionPage } from './driver';
 
 // ExtensionPage over a puppeteer-core page in Firefox (WebDriver BiDi). Semantics follow the
@@ -12,6 +12,43 @@ const POLL_MS = 50;
 const byTestId = (testId: string): string => `[data-testid="${testId.replace(/["\\]/g, '\\$&')}"]`;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+// The part of puppeteer's BiDi internals used for browser-wide settings (a pref, the clipboard):
+// the raw session, from which Firefox's chrome-scope window (allowed by
+// --remote-allow-system-access) runs privileged code such as `Services.prefs`.
+interface BidiSession {
+  send(method: string, params: object): Promise<{ result: unknown }>;
+}
+interface BidiSessionFrame {
+  browsingContext: { userContext: { browser: { session: BidiSession } } };
+}
+
+/** 0 = dark, 1 = light: what every content document, extension pages included, then matches. */
+const COLOR_SCHEME_PREF = 'layout.css.prefers-color-scheme.content-override';
+
+async function runPrivileged(page: Page, expression: string): Promise<void> {
+  const { session } = (page.mainFrame() as unknown as BidiSessionFrame).browsingContext.userContext.browser;
+  const { result } = await session.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 });
+  const window = (result as { contexts: Array<{ context: string }> }).contexts[0];
+  if (!window) throw new Error('Firefox has no chrome window to run privileged code in');
+  const answer = await session.send('script.evaluate', {
+    expression,
+    target: { context: window.context },
+    awaitPromise: false,
+  });
+  if ((answer.result as { type?: string }).type !== 'success') {
+    throw new Error(`${expression}: ${JSON.stringify(answer.result)}`);
+  }
+}
+
+/** Playwright's key syntax, 'Shift+Tab' included: modifiers are held around the last key. */
+async function pressKeys(page: Page, combo: string): Promise<void> {
+  const keys = combo.length > 1 ? combo.split('+') : [combo];
+  const key = keys.pop() ?? combo;
+  for (const modifier of keys) await page.keyboard.down(modifier as KeyInput);
+  await page.keyboard.press(key as KeyInput);
+  for (const modifier of keys.reverse()) await page.keyboard.up(modifier as KeyInput);
+}
 
 /**
  * Navigates `page` to a moz-extension:// URL. Firefox's BiDi emits no navigation events for
@@ -113,6 +150,28 @@ export function firefoxPage(page: Page): ExtensionPage {
     },
     evaluate: async <R>(fn: (arg: unknown) => R | Promise<R>, arg?: unknown): Promise<R> =>
       (await page.evaluate(fn, arg)) as R,
+    press: (key) => pressKeys(page, key),
+    focusedTestId: () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null),
+    // A string goes out as BiDi script.evaluate, which the page's CSP does not govern; `void 0`
+    // keeps the script's completion value (possibly not serializable) from being sent back.
+    runScript: async (source) => {
+      await page.evaluate(`${source}\n;void 0`);
+    },
+    paste: async (text) => {
+      // The clipboard helper writes the system clipboard (headless Firefox keeps its own).
+      const helper = 'Cc["@mozilla.org/widget/clipboardhelper;1"].getService(Ci.nsIClipboardHelper)';
+      await runPrivileged(page, `${helper}.copyString(${JSON.stringify(text)})`);
+      await pressKeys(page, 'Control+v');
+    },
+    setColorScheme: async (scheme) => {
+      await runPrivileged(page, `Services.prefs.setIntPref('${COLOR_SCHEME_PREF}', ${scheme === 'dark' ? 0 : 1})`);
+      // The pref reaches content documents asynchronously.
+      await page.waitForFunction(
+        (s: string) => matchMedia(`(prefers-color-scheme: ${s})`).matches,
+        { timeout: 5_000 },
+        scheme,
+      );
+    },
     screenshot: async (path) => {
       // Written by hand because puppeteer's `path` option only accepts a literal-typed extension.
       const png = await page.screenshot({ type: 'png', fullPage: true });

@@ -1,0 +1,108 @@
+import type { ContentScriptRequest, SignInHints } from '../shared/messages';
+import { watchForMfaFailures, type Detector, type Rejection } from './detect-mfa-failure';
+import type { ContentApi } from './extension-api';
+import { extractHints } from './extract-hints';
+import { policyTurnsPromptOff, readPromptPreferences, suppressAccount } from './preferences';
+import { createPrompt, type PromptAction, type PromptLevel } from './prompt';
+import { TROUBLESHOOT_LINK } from './selectors';
+
+// Wires detection to the prompt and the background: each rejection is reported
+// (`content/mfa-failure-seen`), the first one gets a quiet hint, the second (or "code already
+// used"/expired) the clear prompt; Resync asks the background to open the prefilled flow.
+
+export interface ContentEnvironment {
+  document: Document;
+  pageUrl(): string;
+  api: ContentApi;
+  /** Detector timings, shortened by tests. */
+  settleMs?: number;
+}
+
+function send(api: ContentApi, message: ContentScriptRequest): void {
+  // The extension may have been updated or reloaded under this page ("context invalidated"):
+  // then there is nobody to tell, and the page must not see an error.
+  try {
+    api.runtime.sendMessage(message).catch(() => undefined);
+  } catch {
+    // Same as above, thrown synchronously by Chrome.
+  }
+}
+
+/**
+ * Starts the content script unless the user turned the prompt off (then nothing is registered at
+ * all). Policy arrives later (see policyTurnsPromptOff): until it has answered nothing is reported
+ * or shown, and if it says off, everything stops. Resolves to a stop function, for tests.
+ */
+export async function startContentScript(env: ContentEnvironment): Promise<(() => void) | undefined> {
+  const { api, document: doc } = env;
+  const policyOff = policyTurnsPromptOff(api);
+  const preferences = await readPromptPreferences(api);
+  if (!preferences.enabled) return undefined;
+
+  const suppressed = new Set(preferences.suppressedAccounts);
+  let hints: SignInHints = { isRoot: false };
+  // What is on screen, and what the user waved away on this MFA step (until the step is left):
+  // closing the quiet hint still lets the clear prompt come; "Not now" on the prompt ends both.
+  let openLevel: PromptLevel | undefined;
+  let dismissed: PromptLevel | undefined;
+
+  const t = (key: string) => api.i18n.getMessage(key) || key;
+  const prompt = createPrompt(doc, t, onAction);
+
+  function onAction(action: PromptAction): void {
+    const closedLevel = openLevel;
+    openLevel = undefined;
+    prompt.close();
+    if (action === 'resync') send(api, { type: 'content/open-resync', hints });
+    if (action === 'troubleshoot') {
+      // Point at the page's own link rather than following it for the user.
+      const link = doc.querySelector<HTMLElement>(TROUBLESHOOT_LINK);
+      link?.scrollIntoView({ block: 'center' });
+      link?.focus();
+    }
+    if (action === 'suppress' && hints.account) {
+      suppressed.add(hints.account);
+      void suppressAccount(api, hints.account).catch(() => undefined);
+    }
+    if (action === 'dismiss' || action === 'suppress')
+      dismissed = closedLevel === 'prompt' ? 'prompt' : (dismissed ?? 'hint');
+  }
+
+  function onRejection(rejection: Rejection): void {
+    void policyOff.then((off) => off || handleRejection(rejection));
+  }
+
+  function handleRejection(rejection: Rejection): void {
+    hints = extractHints(doc, env.pageUrl());
+    send(api, { type: 'content/mfa-failure-seen', consecutive: Math.min(rejection.consecutive, 1000), hints });
+    if (hints.account && suppressed.has(hints.account)) return;
+    const level: PromptLevel = rejection.consecutive >= 2 || rejection.reusedOrExpired ? 'prompt' : 'hint';
+    if (dismissed === 'prompt' || (dismissed === 'hint' && level === 'hint')) return;
+    // Already asking: re-rendering would only steal focus again.
+    if (openLevel === 'prompt' && prompt.isOpen()) return;
+    openLevel = level;
+    prompt.show({
+      level,
+      root: hints.isRoot,
+      canSuppress: hints.account !== undefined,
+      canShowTroubleshoot: doc.querySelector(TROUBLESHOOT_LINK) !== null,
+    });
+  }
+
+  const detector: Detector = watchForMfaFailures({
+    document: doc,
+    settleMs: env.settleMs,
+    onRejection,
+    onStepLeft() {
+      prompt.close();
+      openLevel = undefined;
+      dismissed = undefined;
+    },
+  });
+  const stop = () => {
+    detector.stop();
+    prompt.close();
+  };
+  void policyOff.then((off) => off && stop());
+  return stop;
+}
