@@ -1,7 +1,7 @@
 import { PARTITIONS } from '../src/shared/partitions';
 import type { ManagedSetting } from '../src/shared/policy';
 import { isAllowedEndpointOverride } from '../src/shared/settings';
-import { t } from './i18n';
+import { t } from '../src/shared/i18n';
 import { OrganizationRules } from './OrganizationRules';
 import { PolicyErrors } from './PolicyErrors';
 import { TextRow, ToggleRow, SelectRow } from './SettingRows';

@@ -1,5 +1,5 @@
 import type { EffectiveSettings } from '../src/shared/policy';
-import { t } from './i18n';
+import { t } from '../src/shared/i18n';
 
 /**
  * The policy's rules that are not settings a user could change (allowed accounts, session length)

@@ -1,5 +1,5 @@
 import type { PolicyError } from '../src/shared/policy';
-import { t } from './i18n';
+import { t } from '../src/shared/i18n';
 
 /**
  * What in the organization's policy could not be used. Shown rather than swallowed: an admin (or a

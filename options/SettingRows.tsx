@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { ManagedSetting } from '../src/shared/policy';
-import { t } from './i18n';
+import { t } from '../src/shared/i18n';
 
 // One row per setting. A row the policy decides is marked `data-managed="true"`, shows "Set by your
 // organization" and its control is disabled, so the page never offers a change that would not apply.

@@ -10,7 +10,7 @@ import { RootGuidance } from './components/RootGuidance';
 import { SessionBar } from './components/SessionBar';
 import { SkewBanner } from './components/SkewBanner';
 import { WhoseDevice } from './components/WhoseDevice';
-import { t } from './i18n';
+import { t } from '../src/shared/i18n';
 import { isPartition } from '../src/shared/partitions';
 import { isRootArn, useResyncFlow } from './use-resync-flow';
 

@@ -108,7 +108,7 @@ type Resolved = { principal: Principal; secretAccessKey: string } | { error: Aws
 function resolveCredential(parts: SignatureParts, state: SandboxState, nowMs: number): Resolved {
   const longTerm = state.longTermKeys.get(parts.accessKeyId);
   if (longTerm) {
-    const user = state.users.get(longTerm.userName);
+    const user = longTerm.root ? state.root : state.users.get(longTerm.userName);
     // A token sent with a long-term key does not belong to it.
     if (!user || parts.securityToken !== null) return { error: authErrors.invalidClientTokenId() };
     return {

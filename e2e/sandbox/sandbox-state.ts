@@ -14,6 +14,8 @@ export interface LongTermKey {
   accessKeyId: string;
   secretAccessKey: string;
   userName: string;
+  /** The root user's key: it resolves to SandboxState.root, not to an IAM user. */
+  root?: true;
 }
 
 export interface SessionCredential {
@@ -56,6 +58,8 @@ export interface CallRecord {
 export interface SandboxState {
   accountId: string;
   users: Map<string, SandboxUser>;
+  /** The account's root user; not in `users`, since it has no IAM user name. */
+  root: SandboxUser;
   longTermKeys: Map<string, LongTermKey>;
   sessions: Map<string, SessionCredential>;
   devices: Map<string, MfaDevice>;
@@ -70,6 +74,14 @@ export function createSandboxState(nowMs: number, seed: SandboxSeed = SANDBOX_SE
   const state: SandboxState = {
     accountId: seed.accountId,
     users: new Map(),
+    // No user name: IAM calls that default to the caller find no user, as none can name root.
+    root: {
+      userName: '',
+      userId: seed.root.userId,
+      arn: `arn:aws:iam::${seed.accountId}:root`,
+      admin: true,
+      createDate: '2024-01-01T00:00:00Z',
+    },
     longTermKeys: new Map(),
     sessions: new Map(),
     devices: new Map(),
@@ -92,6 +104,12 @@ export function createSandboxState(nowMs: number, seed: SandboxSeed = SANDBOX_SE
       state.devices.set(d.serial, { ...d, userName: u.userName, offset: 0, resyncCount: 0 });
     }
   }
+  state.longTermKeys.set(seed.root.accessKeyId, {
+    accessKeyId: seed.root.accessKeyId,
+    secretAccessKey: seed.root.secretAccessKey,
+    userName: '',
+    root: true,
+  });
   for (const c of seed.temporaryCredentials) {
     state.sessions.set(c.accessKeyId, {
       accessKeyId: c.accessKeyId,

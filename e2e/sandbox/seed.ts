@@ -27,6 +27,16 @@ export interface SeedUser {
   devices: SeedDevice[];
 }
 
+/**
+ * The account's root user: long-term keys but no IAM user name, so GetCallerIdentity answers
+ * `arn:aws:iam::ACCOUNT:root` and IAM cannot resync its MFA (the sign-in page does that).
+ */
+export interface SeedRootUser {
+  userId: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+
 export interface SeedTemporaryCredential {
   label: string;
   userName: string;
@@ -101,6 +111,12 @@ export const SANDBOX_SEED = {
       devices: [device('GAHT12345678', 'hardware', 12, '2024-03-06T10:00:00Z')],
     },
   ] satisfies SeedUser[],
+  // Real root access keys are discouraged but exist; people paste them when root's MFA drifts.
+  root: {
+    userId: SANDBOX_ACCOUNT_ID,
+    accessKeyId: 'AKIASANDBOXROOT00007',
+    secretAccessKey: fakeSecret('root'),
+  } satisfies SeedRootUser,
   temporaryCredentials: [
     {
       label: 'carol-admin session (valid 1 h)',
@@ -142,4 +158,10 @@ export function seededSessionOf(accessKeyId: string): SandboxKeyPair & { session
   const cred = SANDBOX_SEED.temporaryCredentials.find((c) => c.accessKeyId === accessKeyId);
   if (!cred) throw new Error(`no seeded temporary credential ${accessKeyId}`);
   return { accessKeyId: cred.accessKeyId, secretAccessKey: cred.secretAccessKey, sessionToken: cred.sessionToken };
+}
+
+/** The root user's long-term key pair. */
+export function seededRootKeys(): SandboxKeyPair {
+  const { accessKeyId, secretAccessKey } = SANDBOX_SEED.root;
+  return { accessKeyId, secretAccessKey };
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { secondsUntilNextCode, TOTP_PERIOD_S } from '../code-pair';
-import { t } from '../i18n';
+import { t } from '../../src/shared/i18n';
 
 const RADIUS = 15;
 const CIRCUMFERENCE = 2 * Math.PI * RADIUS;

@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { ERROR_CATALOG, isErrorCode } from '../../src/shared/error-catalog';
 import type { ResyncOutcome } from '../../src/shared/messages';
 import { pairProblems, splitPastedPair, type PairProblems } from '../code-pair';
-import { codeKey, t } from '../i18n';
+import { codeKey, t } from '../../src/shared/i18n';
 import { CodeRing } from './CodeRing';
 import { CopyAsCli } from './CopyAsCli';
 import type { Partition } from '../../src/shared/partitions';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Partition } from '../../src/shared/partitions';
 import { cliCommand, cliInputJson } from '../cli-command';
-import { t } from '../i18n';
+import { t } from '../../src/shared/i18n';
 
 interface Props {
   userName: string;

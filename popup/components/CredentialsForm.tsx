@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ErrorView } from '../../src/shared/messages';
-import { t } from '../i18n';
+import { t } from '../../src/shared/i18n';
 import { CredentialsHelp } from './CredentialsHelp';
 import { ErrorNotice } from './ErrorNotice';
 

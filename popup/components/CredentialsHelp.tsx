@@ -1,4 +1,4 @@
-import { t } from '../i18n';
+import { t } from '../../src/shared/i18n';
 
 const CASES = ['locked_out', 'admin', 'second_device'] as const;
 

@@ -1,5 +1,5 @@
 import type { DeviceView } from '../../src/shared/messages';
-import { t } from '../i18n';
+import { t } from '../../src/shared/i18n';
 
 interface Props {
   devices: DeviceView[];

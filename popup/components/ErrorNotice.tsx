@@ -1,5 +1,5 @@
 import type { ErrorView } from '../../src/shared/messages';
-import { codeKey, t, tOr } from '../i18n';
+import { codeKey, t, tOr } from '../../src/shared/i18n';
 import { Helpdesk } from './Helpdesk';
 
 function pasteMessage(error: ErrorView): string {

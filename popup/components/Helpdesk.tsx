@@ -1,6 +1,6 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { t } from '../i18n';
+import { t } from '../../src/shared/i18n';
 
 export interface HelpdeskInfo {
   url?: string;

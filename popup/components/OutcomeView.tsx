@@ -1,5 +1,5 @@
 import type { ResyncOutcome } from '../../src/shared/messages';
-import { t } from '../i18n';
+import { t } from '../../src/shared/i18n';
 import { ErrorNotice } from './ErrorNotice';
 
 interface Props {

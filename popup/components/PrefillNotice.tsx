@@ -1,5 +1,5 @@
 import type { Prefill } from '../../src/shared/messages';
-import { t } from '../i18n';
+import { t } from '../../src/shared/i18n';
 
 /** Says which sign-in attempt opened this flow, from what that page itself showed. */
 export function PrefillNotice({ prefill }: { prefill: Prefill }) {

@@ -1,4 +1,4 @@
-import { t } from '../i18n';
+import { t } from '../../src/shared/i18n';
 import { Helpdesk } from './Helpdesk';
 
 const SIGN_IN_BY_PARTITION: Readonly<Record<string, string>> = {

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { DeviceView } from '../../src/shared/messages';
-import { t } from '../i18n';
+import { t } from '../../src/shared/i18n';
 
 interface Props {
   devices: DeviceView[];

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SessionView } from '../../src/shared/messages';
-import { t } from '../i18n';
+import { t } from '../../src/shared/i18n';
 
 interface Props {
   session: SessionView;

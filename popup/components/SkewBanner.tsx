@@ -1,4 +1,4 @@
-import { t } from '../i18n';
+import { t } from '../../src/shared/i18n';
 
 /** Past this, virtual-MFA codes computed on this machine can look wrong to AWS. */
 export const SKEW_WARN_MS = 30_000;

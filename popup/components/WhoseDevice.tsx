@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t } from '../i18n';
+import { t } from '../../src/shared/i18n';
 
 interface Props {
   initialUserName: string;
