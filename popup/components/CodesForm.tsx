@@ -3,6 +3,7 @@ import { ERROR_CATALOG, isErrorCode } from '../../src/shared/error-catalog';
 import type { ResyncOutcome } from '../../src/shared/messages';
 import { pairProblems, splitPastedPair, type PairProblems } from '../code-pair';
 import { codeKey, t } from '../../src/shared/i18n';
+import { Checkbox } from './Checkbox';
 import { CodeRing } from './CodeRing';
 import { CopyAsCli } from './CopyAsCli';
 import type { Partition } from '../../src/shared/partitions';
@@ -102,15 +103,7 @@ export function CodesForm({ busy, device, partition, showCli, canKeepSession, sk
         {field('code2', code2, setCode2)}
       </div>
       {canKeepSession && (
-        <label class="checkbox">
-          <input
-            type="checkbox"
-            data-testid="keep-session"
-            checked={keepSession}
-            onChange={(e) => setKeepSession(e.currentTarget.checked)}
-          />
-          {t('keep_session')}
-        </label>
+        <Checkbox testId="keep-session" label={t('keep_session')} checked={keepSession} onChange={setKeepSession} />
       )}
       <button type="submit" class="primary" disabled={busy} data-testid="resync" ref={submitButton}>
         {busy ? t('working') : t('resync')}

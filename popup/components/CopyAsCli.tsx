@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Partition } from '../../src/shared/partitions';
 import { cliCommand, cliInputJson } from '../cli-command';
 import { t } from '../../src/shared/i18n';
+import { Checkbox } from './Checkbox';
 
 interface Props {
   userName: string;
@@ -26,15 +27,12 @@ export function CopyAsCli(props: Props) {
   return (
     <details class="cli" data-testid="copy-as-cli">
       <summary>{t('cli_summary')}</summary>
-      <label class="checkbox">
-        <input
-          type="checkbox"
-          data-testid="cli-include-codes"
-          checked={includeCodes}
-          onChange={(e) => setIncludeCodes(e.currentTarget.checked)}
-        />
-        {t('cli_include_codes')}
-      </label>
+      <Checkbox
+        testId="cli-include-codes"
+        label={t('cli_include_codes')}
+        checked={includeCodes}
+        onChange={setIncludeCodes}
+      />
       <pre data-testid="cli-command">{command}</pre>
       <button type="button" data-testid="cli-copy" onClick={() => void copy(command)}>
         {copied ? t('cli_copied') : t('cli_copy')}
