@@ -59,7 +59,26 @@ async function routeContentMessage(message: unknown, sender: MessageSender): Pro
     console.warn('[mfa-resync] refused a message from a content script that is not in its allowed set');
     return { ok: false, error: { code: 'Refused' } };
   }
-  return handleContentRequest(parsed.output, sender);
+  try {
+    return await handleContentRequest(parsed.output, sender);
+  } catch (error) {
+    console.error('[mfa-resync] content request failed', error instanceof Error ? error.name : 'unknown');
+    return { ok: false, error: { code: 'Unknown' } };
+  }
+}
+
+const PAGE_REQUEST_TYPES: ReadonlySet<string> = new Set(
+  ExtensionPageRequest.options.map((o) => o.entries.type.literal),
+);
+
+/**
+ * Log only a type we know, never the payload: it may hold a paste with secrets, and an unknown
+ * `type` is payload too (String() of it could also throw, e.g. on a null-prototype object).
+ */
+function loggableType(message: unknown): string {
+  if (typeof message !== 'object' || message === null) return typeof message;
+  const { type } = message as { type?: unknown };
+  return typeof type === 'string' && PAGE_REQUEST_TYPES.has(type) ? type : `unknown ${typeof type}`;
 }
 
 /** Validates sender and shape, then answers; anything else gets a refusal without echoing input. */
@@ -71,10 +90,7 @@ export async function routeMessage(message: unknown, sender: MessageSender): Pro
   }
   const parsed = v.safeParse(ExtensionPageRequest, message);
   if (!parsed.success) {
-    // Log only the type, never the payload: it may hold a paste with secrets.
-    const type =
-      typeof message === 'object' && message !== null ? String((message as { type?: unknown }).type) : typeof message;
-    console.warn(`[mfa-resync] refused a malformed message (type ${type.slice(0, 40)})`);
+    console.warn(`[mfa-resync] refused a malformed message (type ${loggableType(message)})`);
     return { ok: false, error: { code: 'Refused' } };
   }
   try {

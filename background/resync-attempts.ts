@@ -32,17 +32,47 @@ export async function codePairFingerprint(serialNumber: string, code1: string, c
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export async function wasPairSent(fingerprint: string): Promise<boolean> {
+async function wasPairSent(fingerprint: string): Promise<boolean> {
   const used = ((await ext.storage.session.get(USED_PAIRS_KEY))[USED_PAIRS_KEY] ?? []) as string[];
   return used.includes(fingerprint);
 }
 
-export async function recordPairSent(fingerprint: string): Promise<void> {
+async function recordPairSent(fingerprint: string): Promise<void> {
   const used = ((await ext.storage.session.get(USED_PAIRS_KEY))[USED_PAIRS_KEY] ?? []) as string[];
   await ext.storage.session.set({ [USED_PAIRS_KEY]: [...used, fingerprint].slice(-MAX_REMEMBERED) });
 }
 
-export async function recordOutcome(outcome: ResyncOutcome): Promise<void> {
+/** The tail of the read-modify-write steps in progress in this worker; see inTurn. */
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs read-modify-write steps on the attempt records one after another. Two messages handled at
+ * once (two popups, a double click) would otherwise both read before either wrote. Only this worker
+ * can interleave; a restarted worker sees what was stored.
+ */
+function inTurn<T>(step: () => Promise<T>): Promise<T> {
+  const run = queue.then(step);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+/**
+ * Checks and records a pair in one step: true if this caller may send it, false if it was sent (or
+ * claimed) before — so the same pair submitted twice at once is sent once.
+ */
+export function claimPair(fingerprint: string): Promise<boolean> {
+  return inTurn(async () => {
+    if (await wasPairSent(fingerprint)) return false;
+    await recordPairSent(fingerprint);
+    return true;
+  });
+}
+
+export function recordOutcome(outcome: ResyncOutcome): Promise<void> {
+  return inTurn(() => writeOutcome(outcome));
+}
+
+async function writeOutcome(outcome: ResyncOutcome): Promise<void> {
   const attempts = ((await ext.storage.session.get(ATTEMPTS_KEY))[ATTEMPTS_KEY] ?? {}) as AttemptMap;
   const stored: StoredOutcome = { ...outcome, sentBy: WORKER_RUN };
   const kept = Object.values({ ...attempts, [outcome.attemptId]: stored })

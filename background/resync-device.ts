@@ -4,7 +4,7 @@ import { mapAwsError } from '../src/shared/map-aws-error';
 import { validateResyncInput } from '../src/shared/resync-validation';
 import { iamClient } from './aws-clients';
 import { notifyIfNoPopup } from './popup-presence';
-import { codePairFingerprint, findAttempt, recordOutcome, recordPairSent, wasPairSent } from './resync-attempts';
+import { claimPair, codePairFingerprint, findAttempt, recordOutcome } from './resync-attempts';
 import { endpointChoice, readSettings } from './settings-store';
 import { mayBeSessionWithoutMfa, readVault, touchVault, wipeVault } from './vault';
 
@@ -37,7 +37,7 @@ export async function resyncDevice(request: RequestOf<'resync/start'>): Promise<
   await touchVault(record, settings.idleLockMinutes);
 
   const fingerprint = await codePairFingerprint(input.serialNumber, input.code1, input.code2);
-  if (await wasPairSent(fingerprint)) return failed({ code: 'CodesAlreadyUsed' });
+  if (!(await claimPair(fingerprint))) return failed({ code: 'CodesAlreadyUsed' });
 
   const pending: ResyncOutcome = {
     ...base,
@@ -45,7 +45,6 @@ export async function resyncDevice(request: RequestOf<'resync/start'>): Promise<
     serialNumber: input.serialNumber,
     status: 'pending',
   };
-  await recordPairSent(fingerprint);
   await recordOutcome(pending);
 
   let outcome: ResyncOutcome;
@@ -71,6 +70,10 @@ export async function resyncDevice(request: RequestOf<'resync/start'>): Promise<
   await recordOutcome(outcome);
   await notifyIfNoPopup(outcome).catch(() => undefined);
   // Long-term keys never outlive a success; temporary ones only when the user asked to keep them.
-  if (outcome.status === 'succeeded' && (!request.keepSession || record.kind === 'long-term')) await wipeVault();
+  // Credentials AWS called expired are of no further use: the popup goes back to the paste box.
+  const wipe =
+    (outcome.status === 'succeeded' && (!request.keepSession || record.kind === 'long-term')) ||
+    outcome.error?.code === 'ExpiredToken';
+  if (wipe) await wipeVault();
   return outcome;
 }

@@ -1,16 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type RunningSandbox } from '../sandbox/server';
+import { useExtensionSuite } from '../harness/extension-suite';
+import { describe, expect, it } from 'vitest';
 import { SANDBOX_ACCOUNT_ID } from '../sandbox/seed';
-import type { DriverFactory, ExtensionDriver, ExtensionPage } from '../harness/driver';
+import type { DriverFactory, ExtensionPage } from '../harness/driver';
 import { bashExport, longTermKeys } from '../harness/paste-samples';
 import {
   callsOf,
-  configureExtension,
   firstVisible,
   injectFault,
   openPopup,
   pickDevice,
-  resetSandbox,
   sendCodes,
   unlockWith,
   waitForFaultTaken,
@@ -41,37 +39,23 @@ interface NotificationHost {
  */
 export function describeBackgroundResync(name: string, launch: DriverFactory, extensionDir: string): void {
   describe(`resync in the background in ${name}`, () => {
-    let sandbox: RunningSandbox;
-    let driver: ExtensionDriver;
-
-    beforeAll(async () => {
-      sandbox = await startSandbox({ port: 0 });
-      driver = await launch(extensionDir);
-      await configureExtension(driver, sandbox.url);
-    });
-    afterAll(async () => {
-      await driver?.close();
-      await sandbox?.close();
-    });
-    beforeEach(async () => {
-      await resetSandbox(sandbox.url);
-    });
+    const suite = useExtensionSuite(launch, extensionDir, { resetBeforeEach: true });
 
     /**
      * Unlocks `userName`'s keys, picks `serial`, holds ResyncMFADevice in the sandbox for
-     * `latencyMs`, sends the phone's codes and returns once the request is at the sandbox.
+     * `latencyMs`, sends the phone's codes and returns once the request is at the suite.sandbox.
      */
     async function resyncInFlight(userName: string, serial: string, latencyMs: number): Promise<ExtensionPage> {
-      const popup = await unlockWith(driver, bashExport(longTermKeys(userName)));
+      const popup = await unlockWith(suite.driver, bashExport(longTermKeys(userName)));
       await pickDevice(popup, serial);
-      const { codes } = await phoneCodes(sandbox.url, serial);
-      await injectFault(sandbox.url, { action: 'ResyncMFADevice', latencyMs });
+      const { codes } = await phoneCodes(suite.sandbox.url, serial);
+      await injectFault(suite.sandbox.url, { action: 'ResyncMFADevice', latencyMs });
       await sendCodes(popup, codes[0], codes[1]);
-      await waitForFaultTaken(sandbox.url);
+      await waitForFaultTaken(suite.sandbox.url);
       return popup;
     }
 
-    const resyncCalls = () => callsOf(sandbox.url, 'ResyncMFADevice');
+    const resyncCalls = () => callsOf(suite.sandbox.url, 'ResyncMFADevice');
 
     it('finishes a resync after the popup is closed mid-flight, and shows the outcome on reopen', async () => {
       const alicePhone = mfa('alice-phone');
@@ -83,14 +67,14 @@ export function describeBackgroundResync(name: string, launch: DriverFactory, ex
         async () => (await resyncCalls()).length > 0,
         RESYNC_LATENCY_MS + 5_000,
       );
-      const reopened = await openPopup(driver);
+      const reopened = await openPopup(suite.driver);
       // A popup opened while the outcome is still being recorded shows "pending" and follows it.
       expect(await firstVisible(reopened, ['outcome-success', 'outcome-unknown', 'error'], 10_000)).toBe(
         'outcome-success',
       );
       const calls = await resyncCalls();
       expect(calls.map((c) => c.status)).toEqual([200]);
-      expect(await signInWouldAccept(sandbox.url, alicePhone)).toBe(true);
+      expect(await signInWouldAccept(suite.sandbox.url, alicePhone)).toBe(true);
       await reopened.close();
     });
 
@@ -98,7 +82,7 @@ export function describeBackgroundResync(name: string, launch: DriverFactory, ex
       // Watched from an extension page that is not the popup (so it does not count as an open
       // popup). Headless Firefox closes a notification as soon as it is created (no alert service),
       // so a notification counts when it is listed (getAll) or was reported closed (onClosed).
-      const watcher = await driver.openPage('manifest.json');
+      const watcher = await suite.driver.openPage('manifest.json');
       const seenBefore = await watcher.evaluate(async () => {
         const g = globalThis as unknown as NotificationHost;
         const api = (g.browser ?? g.chrome).notifications;
@@ -132,7 +116,7 @@ export function describeBackgroundResync(name: string, launch: DriverFactory, ex
     });
 
     it('never sends a resync twice when the browser stops the worker mid-flight', async (ctx) => {
-      if (!driver.stopBackground) {
+      if (!suite.driver.stopBackground) {
         ctx.skip(
           'Firefox has no way to stop an MV3 event page from a test (Chromium: CDP ServiceWorker.stopAllWorkers)',
         );
@@ -140,7 +124,7 @@ export function describeBackgroundResync(name: string, launch: DriverFactory, ex
       const daveToken = 'GAHT12345678';
       const popup = await resyncInFlight('dave', daveToken, RESYNC_LATENCY_MS);
       // The request is held at the sandbox; the worker that sent it goes away.
-      await driver.stopBackground?.();
+      await suite.driver.stopBackground?.();
       await popup.close();
       // The sandbox still finishes the request it got (as IAM would), but nobody hears the answer.
       await waitUntil(
@@ -152,13 +136,13 @@ export function describeBackgroundResync(name: string, launch: DriverFactory, ex
       // Reopening wakes a fresh worker. It cannot know whether the resync happened: it must say
       // so (outcome-unknown once the attempt is older than any request can take) or, if it can
       // tell, success — and never send the recorded code pair again.
-      const reopened = await openPopup(driver);
+      const reopened = await openPopup(suite.driver);
       const shown = await firstVisible(reopened, ['outcome-success', 'outcome-unknown', 'error'], 40_000);
       await ctx.annotate(`the reopened popup showed ${shown}`);
       expect(['outcome-success', 'outcome-unknown']).toContain(shown);
       await sleep(1_000);
       expect(await resyncCalls()).toHaveLength(1);
-      expect(await signInWouldAccept(sandbox.url, daveToken)).toBe(true);
+      expect(await signInWouldAccept(suite.sandbox.url, daveToken)).toBe(true);
       await reopened.close();
     });
   });

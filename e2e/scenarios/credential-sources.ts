@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type RunningSandbox } from '../sandbox/server';
+import { useExtensionSuite } from '../harness/extension-suite';
+import { describe, expect, it } from 'vitest';
 import { SANDBOX_ACCOUNT_ID } from '../sandbox/seed';
-import type { DriverFactory, ExtensionDriver } from '../harness/driver';
+import type { DriverFactory } from '../harness/driver';
 import {
   bashExport,
   carolSession,
@@ -40,20 +40,9 @@ const userArn = (userName: string) => `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:user/$
  */
 export function describeCredentialSources(name: string, launch: DriverFactory, extensionDir: string): void {
   describe(`credential sources in ${name}`, () => {
-    let sandbox: RunningSandbox;
-    let driver: ExtensionDriver;
+    const suite = useExtensionSuite(launch, extensionDir);
     const msg = localeMessages(extensionDir);
     const ledger = new SecretLedger();
-
-    beforeAll(async () => {
-      sandbox = await startSandbox({ port: 0 });
-      driver = await launch(extensionDir);
-      await configureExtension(driver, sandbox.url);
-    });
-    afterAll(async () => {
-      await driver?.close();
-      await sandbox?.close();
-    });
 
     const alice = longTermKeys('alice');
     const bob = longTermKeys('bob');
@@ -118,8 +107,8 @@ export function describeCredentialSources(name: string, launch: DriverFactory, e
 
     it.each(formats)('unlocks with a $format paste', async ({ format, paste, creds, user, kind, showsExpiry }) => {
       ledger.add(`${format} paste`, ...secretsOf(creds));
-      const popup = await openLockedPopup(driver);
-      const callsSince = await markCalls(sandbox.url);
+      const popup = await openLockedPopup(suite.driver);
+      const callsSince = await markCalls(suite.sandbox.url);
       expect((await submitPaste(popup, paste())).shown).toBe('session');
       expect(await popup.textOf('caller-arn')).toBe(userArn(user));
       expect(await sessionKind(popup, msg)).toBe(kind);
@@ -144,8 +133,8 @@ export function describeCredentialSources(name: string, launch: DriverFactory, e
         { name: 'default', creds: alice, region: 'us-east-1' },
         { name: 'bob', creds: bob },
       ]);
-      const popup = await openLockedPopup(driver);
-      const callsSince = await markCalls(sandbox.url);
+      const popup = await openLockedPopup(suite.driver);
+      const callsSince = await markCalls(suite.sandbox.url);
       await popup.fill('paste', paste);
       await popup.click('unlock');
       // Guessing would resync with the wrong identity: nothing is sent until the user picks.
@@ -189,8 +178,8 @@ export function describeCredentialSources(name: string, launch: DriverFactory, e
       'refuses $what with InvalidPaste, keeps the paste, sends nothing',
       async ({ what, paste, secrets, mentions }) => {
         ledger.add(`malformed paste (${what})`, ...secrets);
-        const popup = await openLockedPopup(driver);
-        const callsSince = await markCalls(sandbox.url);
+        const popup = await openLockedPopup(suite.driver);
+        const callsSince = await markCalls(suite.sandbox.url);
         const error = errorOf(await submitPaste(popup, paste));
         expect(error.code).toBe('InvalidPaste');
         for (const text of mentions) expect(error.text).toContain(text);
@@ -206,8 +195,8 @@ export function describeCredentialSources(name: string, launch: DriverFactory, e
     it('refuses temporary credentials whose pasted expiry has passed, without calling AWS', async () => {
       const expired = expiredSession();
       ledger.add('expired session (STS JSON)', ...secretsOf(expired));
-      const popup = await openLockedPopup(driver);
-      const callsSince = await markCalls(sandbox.url);
+      const popup = await openLockedPopup(suite.driver);
+      const callsSince = await markCalls(suite.sandbox.url);
       const error = errorOf(await submitPaste(popup, stsJson(expired, stsTimestamp(-3600))));
       expect(error.code).toBe('InvalidPaste');
       expect(error.text).toContain(msg('paste_expired'));
@@ -218,8 +207,8 @@ export function describeCredentialSources(name: string, launch: DriverFactory, e
     it('shows ExpiredToken when AWS says the pasted session has expired', async () => {
       const expired = expiredSession();
       ledger.add('expired session (bash)', ...secretsOf(expired));
-      const popup = await openLockedPopup(driver);
-      const callsSince = await markCalls(sandbox.url);
+      const popup = await openLockedPopup(suite.driver);
+      const callsSince = await markCalls(suite.sandbox.url);
       // No expiry in an export block, so only AWS can tell.
       const error = errorOf(await submitPaste(popup, bashExport(expired)));
       expect(error.code).toBe('ExpiredToken');
@@ -227,37 +216,37 @@ export function describeCredentialSources(name: string, launch: DriverFactory, e
       expect(error.text).toContain(msg('error_ExpiredToken_next'));
       const identity = await callsSince('GetCallerIdentity');
       expect(identity.at(-1)).toMatchObject({ status: 403, code: 'ExpiredToken' });
-      expect((await driver.readStorage('session'))['vault']).toBeUndefined();
+      expect((await suite.driver.readStorage('session'))['vault']).toBeUndefined();
       await popup.close();
     });
 
     it('refuses long-term keys when settings disallow them, before anything reaches AWS', async () => {
-      await configureExtension(driver, sandbox.url, { allowLongTermKeys: false });
+      await configureExtension(suite.driver, suite.sandbox.url, { allowLongTermKeys: false });
       try {
         ledger.add('long-term keys while disallowed', ...secretsOf(alice));
-        const popup = await openLockedPopup(driver);
-        const callsSince = await markCalls(sandbox.url);
+        const popup = await openLockedPopup(suite.driver);
+        const callsSince = await markCalls(suite.sandbox.url);
         const error = errorOf(await submitPaste(popup, bashExport(alice)));
         expect(error.code).toBe('LongTermKeysNotAllowed');
         expect(error.text).toContain(msg('error_LongTermKeysNotAllowed_title'));
         expect(await callsSince()).toEqual([]);
-        expect((await driver.readStorage('session'))['vault']).toBeUndefined();
+        expect((await suite.driver.readStorage('session'))['vault']).toBeUndefined();
         await popup.close();
         // Temporary credentials are still welcome.
-        const again = await openLockedPopup(driver);
+        const again = await openLockedPopup(suite.driver);
         expect((await submitPaste(again, ssoOption2(carol))).shown).toBe('session');
         expect(await again.textOf('caller-arn')).toBe(userArn('carol-admin'));
         await again.textOf('devices');
         await closeLocked(again);
       } finally {
-        await configureExtension(driver, sandbox.url);
+        await configureExtension(suite.driver, suite.sandbox.url);
       }
     });
 
     // Runs last: searches what the flows above left behind.
     it('leaves no pasted secret in storage.local/sync, the locked popup, or any console', async () => {
       expect(ledger.size).toBeGreaterThan(5);
-      expect(await findLeakedSecrets(driver, ledger)).toEqual([]);
+      expect(await findLeakedSecrets(suite.driver, ledger)).toEqual([]);
     });
   });
 }

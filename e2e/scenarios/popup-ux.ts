@@ -1,14 +1,13 @@
 // The popup as people meet it: keyboard only, FIDO keys, root credentials, errors with what to do
 // next, the clock-skew banner, Copy as AWS CLI, pasting both codes at once, a steady layout while
 // the ring ticks; plus every state checked with axe and in de/ja (popup-ux-states.ts).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type RunningSandbox } from '../sandbox/server';
+import { useExtensionSuite } from '../harness/extension-suite';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { SANDBOX_ACCOUNT_ID, seededRootKeys } from '../sandbox/seed';
-import type { DriverFactory, ExtensionDriver, ExtensionPage } from '../harness/driver';
+import type { DriverFactory, ExtensionPage } from '../harness/driver';
 import { bashExport, longTermKeys } from '../harness/paste-samples';
 import {
   callsOf,
-  configureExtension,
   errorOf,
   injectFault,
   localeMessages,
@@ -45,24 +44,14 @@ export function describePopupUx(
   options: PopupUxOptions,
 ): void {
   describe(`popup UX in ${name}`, () => {
-    let sandbox: RunningSandbox;
-    let driver: ExtensionDriver;
+    const suite = useExtensionSuite(launch, extensionDir);
     const msg = localeMessages(extensionDir);
     const aliceKeys = () => bashExport(longTermKeys('alice'));
 
-    beforeAll(async () => {
-      sandbox = await startSandbox({ port: 0 });
-      driver = await launch(extensionDir);
-      await configureExtension(driver, sandbox.url);
-    });
-    afterAll(async () => {
-      await driver?.close();
-      await sandbox?.close();
-    });
     beforeEach(async () => {
       // Each test starts like a new user: vault locked, no last outcome (the popup shows it on
       // opening), no measured skew, no remembered code pairs. The options page sends no AWS call.
-      const page = await driver.openPage('options/index.html');
+      const page = await suite.driver.openPage('options/index.html');
       await page.evaluate(async () => {
         type Ext = {
           runtime: { sendMessage(m: unknown): Promise<unknown> };
@@ -75,12 +64,12 @@ export function describePopupUx(
         await ext.storage.session.remove(['lastOutcome', 'clockSkewMs', 'usedCodePairs']);
       });
       await page.close();
-      await resetSandbox(sandbox.url);
+      await resetSandbox(suite.sandbox.url);
     });
 
     /** alice unlocked with her long-term keys; her phone (the only resyncable device) is preselected. */
     async function unlockAlice(): Promise<ExtensionPage> {
-      const popup = await unlockWith(driver, aliceKeys());
+      const popup = await unlockWith(suite.driver, aliceKeys());
       await popup.textOf('codes-form');
       return popup;
     }
@@ -105,14 +94,14 @@ export function describePopupUx(
       for (let i = 0; i < expected.length; i += 1) await popup.press('Shift+Tab');
       expect(await popup.focusedTestId()).toBe('code1');
 
-      const { codes } = await phoneCodes(sandbox.url, ALICE_PHONE);
+      const { codes } = await phoneCodes(suite.sandbox.url, ALICE_PHONE);
       for (const digit of codes[0]) await popup.press(digit);
       // Six digits in code 1 move on to code 2 by themselves.
       expect(await popup.focusedTestId()).toBe('code2');
       for (const digit of codes[1]) await popup.press(digit);
       await popup.press('Enter');
       expect(await popup.textOf('outcome-success')).toContain(msg('resync_success_title'));
-      expect((await callsOf(sandbox.url, 'ResyncMFADevice')).map((c) => c.status)).toEqual([200]);
+      expect((await callsOf(suite.sandbox.url, 'ResyncMFADevice')).map((c) => c.status)).toEqual([200]);
       await popup.close();
     });
 
@@ -147,7 +136,7 @@ export function describePopupUx(
 
     it('explains root MFA instead of listing devices for root credentials', async () => {
       const root = seededRootKeys();
-      const popup = await openLockedPopup(driver);
+      const popup = await openLockedPopup(suite.driver);
       expect((await submitPaste(popup, bashExport(root))).shown).toBe('session');
       expect(await popup.textOf('caller-arn')).toBe(`arn:aws:iam::${SANDBOX_ACCOUNT_ID}:root`);
       const guidance = await popup.textOf('root-guidance');
@@ -162,7 +151,7 @@ export function describePopupUx(
       ).toEqual([]);
       // Nothing asked IAM for root's devices: only the identity check went out with root's key.
       const withRootKey = async (action: string) =>
-        (await callsOf(sandbox.url, action)).filter((c) => c.accessKeyId === root.accessKeyId);
+        (await callsOf(suite.sandbox.url, action)).filter((c) => c.accessKeyId === root.accessKeyId);
       expect(await withRootKey('ListMFADevices')).toEqual([]);
       expect((await withRootKey('GetCallerIdentity')).length).toBeGreaterThan(0);
       await popup.close();
@@ -177,7 +166,7 @@ export function describePopupUx(
       { code: 'ServiceFailure', fault: { action: 'ResyncMFADevice', status: 500, code: 'ServiceFailure' } },
     ])('shows $code with the catalog title and what to do next', async ({ code, fault }) => {
       const popup = await unlockAlice();
-      if (fault) await injectFault(sandbox.url, fault);
+      if (fault) await injectFault(suite.sandbox.url, fault);
       // Without a fault the made-up pair fails naturally: IAM finds no two consecutive steps.
       expect(errorOf(await resyncWith(popup, ...FIXED)).code).toBe(code);
       const notice = await shownNotice(popup);
@@ -191,7 +180,7 @@ export function describePopupUx(
       // Skewed Date on every answer: the background re-measures on each one, so skew on
       // GetCallerIdentity alone is replaced by ListMFADevices' Date a moment later (as it should:
       // a real clock skew shows in every answer).
-      await injectFault(sandbox.url, { dateSkewSeconds: 120, times: 20 });
+      await injectFault(suite.sandbox.url, { dateSkewSeconds: 120, times: 20 });
       const popup = await unlockAlice();
       const banner = await popup.textOf('clock-skew');
       // Date has whole seconds, so the measured skew is 119.x–120 s and can round to 119.
@@ -272,8 +261,8 @@ export function describePopupUx(
     describePopupStates({
       extensionDir,
       options,
-      driver: () => driver,
-      sandbox: () => sandbox,
+      driver: () => suite.driver,
+      sandbox: () => suite.sandbox,
       aliceKeys,
       unlockAlice,
     });

@@ -1,16 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type RunningSandbox } from '../sandbox/server';
+import { useExtensionSuite } from '../harness/extension-suite';
+import { afterAll, describe, expect, it } from 'vitest';
 import { SANDBOX_ACCOUNT_ID } from '../sandbox/seed';
-import type { DriverFactory, ExtensionDriver, ExtensionPage } from '../harness/driver';
+import type { DriverFactory, ExtensionPage } from '../harness/driver';
 import { bashExport, longTermKeys } from '../harness/paste-samples';
 import {
   callsOf,
-  configureExtension,
   errorOf,
   injectFault,
   localeMessages,
   pickDevice,
-  resetSandbox,
   resyncWith,
   sendToBackground,
   unlockWith,
@@ -29,8 +27,7 @@ const BOB_TABLET = `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:mfa/bob-tablet`;
  */
 export function describeResyncErrors(name: string, launch: DriverFactory, extensionDir: string): void {
   describe(`resync errors in ${name}`, () => {
-    let sandbox: RunningSandbox;
-    let driver: ExtensionDriver;
+    const suite = useExtensionSuite(launch, extensionDir, { resetBeforeEach: true });
     const msg = localeMessages(extensionDir);
     // Made-up, well-formed codes; a new pair per attempt, because a pair sent once is refused locally.
     let pairs = 0;
@@ -38,19 +35,6 @@ export function describeResyncErrors(name: string, launch: DriverFactory, extens
       pairs += 1;
       return [String(100_000 + pairs * 2), String(100_001 + pairs * 2)];
     };
-
-    beforeAll(async () => {
-      sandbox = await startSandbox({ port: 0 });
-      driver = await launch(extensionDir);
-      await configureExtension(driver, sandbox.url);
-    });
-    afterAll(async () => {
-      await driver?.close();
-      await sandbox?.close();
-    });
-    beforeEach(async () => {
-      await resetSandbox(sandbox.url);
-    });
 
     /**
      * bob's long-term keys unlocked, bob-tablet (drifted 7 steps behind) selected. A failed resync
@@ -61,7 +45,7 @@ export function describeResyncErrors(name: string, launch: DriverFactory, extens
     async function bobAtTablet(): Promise<ExtensionPage> {
       if (shared && (await visibleTestIds(shared, ['codes-form'])).length > 0) return shared;
       await shared?.close().catch(() => undefined);
-      shared = await unlockWith(driver, bashExport(longTermKeys('bob')));
+      shared = await unlockWith(suite.driver, bashExport(longTermKeys('bob')));
       await pickDevice(shared, BOB_TABLET);
       return shared;
     }
@@ -91,11 +75,11 @@ export function describeResyncErrors(name: string, launch: DriverFactory, extens
       'shows $code ($status) with what to do next, after exactly one ResyncMFADevice',
       async ({ code, status }) => {
         const popup = await bobAtTablet();
-        await injectFault(sandbox.url, { action: 'ResyncMFADevice', status, code });
+        await injectFault(suite.sandbox.url, { action: 'ResyncMFADevice', status, code });
         const error = errorOf(await resyncWith(popup, ...madeUpPair()));
         expect(error.code).toBe(code);
         expectCatalogText(error, code);
-        const resyncs = await callsOf(sandbox.url, 'ResyncMFADevice');
+        const resyncs = await callsOf(suite.sandbox.url, 'ResyncMFADevice');
         expect(resyncs.map((c) => [c.status, c.code])).toEqual([[status, code]]);
       },
     );
@@ -103,44 +87,49 @@ export function describeResyncErrors(name: string, launch: DriverFactory, extens
     it("shows AccessDenied with IAM's text naming iam:ResyncMFADevice", async () => {
       const popup = await bobAtTablet();
       const denial = `User: arn:aws:iam::${SANDBOX_ACCOUNT_ID}:user/bob is not authorized to perform: iam:ResyncMFADevice on resource: user bob because no identity-based policy allows the iam:ResyncMFADevice action`;
-      await injectFault(sandbox.url, { action: 'ResyncMFADevice', status: 403, code: 'AccessDenied', message: denial });
+      await injectFault(suite.sandbox.url, {
+        action: 'ResyncMFADevice',
+        status: 403,
+        code: 'AccessDenied',
+        message: denial,
+      });
       const error = errorOf(await resyncWith(popup, ...madeUpPair()));
       expect(error.code).toBe('AccessDenied');
       expectCatalogText(error, 'AccessDenied');
       expect(error.text).toContain('iam:ResyncMFADevice');
-      expect(await callsOf(sandbox.url, 'ResyncMFADevice')).toHaveLength(1);
+      expect(await callsOf(suite.sandbox.url, 'ResyncMFADevice')).toHaveLength(1);
     });
 
     it('shows InvalidAuthenticationCode for two codes that are not consecutive, after exactly one call', async () => {
       const popup = await bobAtTablet();
-      const { codes } = await phoneCodes(sandbox.url, BOB_TABLET);
+      const { codes } = await phoneCodes(suite.sandbox.url, BOB_TABLET);
       // A classic slip: the next code typed first. Real codes, wrong order, so IAM refuses them.
       const error = errorOf(await resyncWith(popup, codes[1], codes[0]));
       expect(error.code).toBe('InvalidAuthenticationCode');
       expectCatalogText(error, 'InvalidAuthenticationCode');
-      const resyncs = await callsOf(sandbox.url, 'ResyncMFADevice');
+      const resyncs = await callsOf(suite.sandbox.url, 'ResyncMFADevice');
       expect(resyncs.map((c) => [c.status, c.code])).toEqual([[403, 'InvalidAuthenticationCode']]);
-      expect(await signInWouldAccept(sandbox.url, BOB_TABLET)).toBe(false);
+      expect(await signInWouldAccept(suite.sandbox.url, BOB_TABLET)).toBe(false);
     });
 
     it('after ServiceFailure, the next attempt with fresh codes resyncs', async () => {
-      const popup = await unlockWith(driver, bashExport(longTermKeys('bob')));
+      const popup = await unlockWith(suite.driver, bashExport(longTermKeys('bob')));
       await pickDevice(popup, BOB_TABLET);
-      await injectFault(sandbox.url, { action: 'ResyncMFADevice', status: 500, code: 'ServiceFailure' });
+      await injectFault(suite.sandbox.url, { action: 'ResyncMFADevice', status: 500, code: 'ServiceFailure' });
       expect(errorOf(await resyncWith(popup, ...madeUpPair())).code).toBe('ServiceFailure');
 
-      const { codes } = await phoneCodes(sandbox.url, BOB_TABLET);
+      const { codes } = await phoneCodes(suite.sandbox.url, BOB_TABLET);
       expect((await resyncWith(popup, codes[0], codes[1])).shown).toBe('outcome-success');
-      const resyncs = await callsOf(sandbox.url, 'ResyncMFADevice');
+      const resyncs = await callsOf(suite.sandbox.url, 'ResyncMFADevice');
       expect(resyncs.map((c) => c.status)).toEqual([500, 200]);
-      expect(await signInWouldAccept(sandbox.url, BOB_TABLET)).toBe(true);
+      expect(await signInWouldAccept(suite.sandbox.url, BOB_TABLET)).toBe(true);
       await popup.close();
     });
 
     it("measures the clock skew from AWS's Date header (120 s ahead)", async () => {
       // Every response of the unlock (whatever calls it makes) carries a Date 120 s ahead.
-      await injectFault(sandbox.url, { dateSkewSeconds: 120, times: 50 });
-      const popup = await unlockWith(driver, bashExport(longTermKeys('bob')));
+      await injectFault(suite.sandbox.url, { dateSkewSeconds: 120, times: 50 });
+      const popup = await unlockWith(suite.driver, bashExport(longTermKeys('bob')));
       await popup.textOf('devices');
       const status = await sendToBackground<{ ok: boolean; value?: { clockSkewMs?: number } }>(popup, {
         type: 'vault/status',
@@ -152,7 +141,7 @@ export function describeResyncErrors(name: string, launch: DriverFactory, extens
       // The popup warns (beyond 30 s) and says by how many seconds.
       expect(await popup.textOf('clock-skew')).toMatch(/\b1[12]\d\b/);
       // Kept in storage.session, so it survives a stopped worker.
-      const stored = (await driver.readStorage('session'))['clockSkewMs'];
+      const stored = (await suite.driver.readStorage('session'))['clockSkewMs'];
       expect(typeof stored === 'number' && Math.abs(stored - 120_000) < 5_000).toBe(true);
       await popup.close();
     });

@@ -1,18 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type RunningSandbox } from '../sandbox/server';
+import { useExtensionSuite } from '../harness/extension-suite';
+import { describe, expect, it } from 'vitest';
 import { SANDBOX_ACCOUNT_ID } from '../sandbox/seed';
-import type { DriverFactory, ExtensionDriver } from '../harness/driver';
+import type { DriverFactory } from '../harness/driver';
 import { bashExport, carolSession, longTermKeys, secretsOf, ssoOption2 } from '../harness/paste-samples';
 import {
   answerTo,
   callsOf,
   closeLocked,
-  configureExtension,
   errorOf,
   findLeakedSecrets,
   localeMessages,
   pickDevice,
-  resetSandbox,
   resyncWith,
   SecretLedger,
   selectOption,
@@ -33,31 +31,17 @@ const mfa = (device: string) => `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:mfa/${device
  */
 export function describeResyncPaths(name: string, launch: DriverFactory, extensionDir: string): void {
   describe(`admin and second-device resync in ${name}`, () => {
-    let sandbox: RunningSandbox;
-    let driver: ExtensionDriver;
+    const suite = useExtensionSuite(launch, extensionDir, { resetBeforeEach: true });
     const msg = localeMessages(extensionDir);
     const ledger = new SecretLedger();
-
-    beforeAll(async () => {
-      sandbox = await startSandbox({ port: 0 });
-      driver = await launch(extensionDir);
-      await configureExtension(driver, sandbox.url);
-    });
-    afterAll(async () => {
-      await driver?.close();
-      await sandbox?.close();
-    });
-    beforeEach(async () => {
-      await resetSandbox(sandbox.url);
-    });
 
     it("lets carol-admin resync alice's device with her own session", async () => {
       const carol = carolSession();
       ledger.add('carol session', ...secretsOf(carol));
       const alicePhone = mfa('alice-phone');
-      expect(await signInWouldAccept(sandbox.url, alicePhone)).toBe(false);
+      expect(await signInWouldAccept(suite.sandbox.url, alicePhone)).toBe(false);
 
-      const popup = await unlockWith(driver, ssoOption2(carol));
+      const popup = await unlockWith(suite.driver, ssoOption2(carol));
       expect(await popup.textOf('caller-arn')).toBe(userArn('carol-admin'));
       // Whose devices: defaults to the caller; the admin types the colleague's user name.
       expect(await popup.valueOf('user-name')).toBe('carol-admin');
@@ -66,25 +50,25 @@ export function describeResyncPaths(name: string, launch: DriverFactory, extensi
       await pickDevice(popup, alicePhone);
       expect(await popup.textOf('devices')).not.toContain('carol-phone');
 
-      const { codes } = await phoneCodes(sandbox.url, alicePhone);
+      const { codes } = await phoneCodes(suite.sandbox.url, alicePhone);
       ledger.add('alice-phone codes', ...codes);
       expect((await resyncWith(popup, codes[0], codes[1])).shown).toBe('outcome-success');
 
-      const resyncs = await callsOf(sandbox.url, 'ResyncMFADevice');
+      const resyncs = await callsOf(suite.sandbox.url, 'ResyncMFADevice');
       expect(resyncs).toHaveLength(1);
       expect(resyncs[0]).toMatchObject({
         status: 200,
         accessKeyId: carol.accessKeyId,
         params: { UserName: 'alice', SerialNumber: alicePhone },
       });
-      expect(await signInWouldAccept(sandbox.url, alicePhone)).toBe(true);
+      expect(await signInWouldAccept(suite.sandbox.url, alicePhone)).toBe(true);
       await popup.close();
     });
 
     it("refuses alice access to bob's devices with AccessDenied naming the missing permission", async () => {
       const alice = longTermKeys('alice');
       ledger.add('alice keys', ...secretsOf(alice));
-      const popup = await unlockWith(driver, bashExport(alice));
+      const popup = await unlockWith(suite.driver, bashExport(alice));
       await popup.textOf('devices');
       const error = errorOf(
         await answerTo(popup, async () => {
@@ -101,8 +85,8 @@ export function describeResyncPaths(name: string, launch: DriverFactory, extensi
       expect(error.text).toContain('user bob');
       // Nothing of bob's is shown, and no resync was attempted.
       expect((await textIfPresent(popup, 'devices')) ?? '').not.toContain('bob-');
-      expect(await callsOf(sandbox.url, 'ResyncMFADevice')).toEqual([]);
-      const listed = await callsOf(sandbox.url, 'ListMFADevices');
+      expect(await callsOf(suite.sandbox.url, 'ResyncMFADevice')).toEqual([]);
+      const listed = await callsOf(suite.sandbox.url, 'ListMFADevices');
       expect(listed.at(-1)).toMatchObject({ status: 403, code: 'AccessDenied', params: { UserName: 'bob' } });
       await closeLocked(popup);
     });
@@ -112,13 +96,13 @@ export function describeResyncPaths(name: string, launch: DriverFactory, extensi
       ledger.add('bob keys', ...secretsOf(bob));
       const bobPhone = mfa('bob-phone');
       const bobTablet = mfa('bob-tablet');
-      expect(await signInWouldAccept(sandbox.url, bobTablet)).toBe(false);
+      expect(await signInWouldAccept(suite.sandbox.url, bobTablet)).toBe(false);
 
-      const popup = await unlockWith(driver, bashExport(bob));
+      const popup = await unlockWith(suite.driver, bashExport(bob));
       expect(await sessionKind(popup, msg)).toBe('long-term');
       await popup.click('use-second-device');
       await selectOption(popup, 'elevate-device', bobPhone);
-      const phone = await phoneCodes(sandbox.url, bobPhone);
+      const phone = await phoneCodes(suite.sandbox.url, bobPhone);
       ledger.add('bob-phone code', phone.codes[0]);
       await popup.fill('elevate-code', phone.codes[0]);
       await popup.click('elevate');
@@ -128,7 +112,7 @@ export function describeResyncPaths(name: string, launch: DriverFactory, extensi
         10_000,
       );
 
-      const sessions = await callsOf(sandbox.url, 'GetSessionToken');
+      const sessions = await callsOf(suite.sandbox.url, 'GetSessionToken');
       expect(sessions).toHaveLength(1);
       expect(sessions[0]).toMatchObject({
         status: 200,
@@ -136,7 +120,7 @@ export function describeResyncPaths(name: string, launch: DriverFactory, extensi
         params: { SerialNumber: bobPhone, TokenCode: phone.codes[0] },
       });
       // The session the background got is a secret too; read it where only the background keeps it.
-      const vault = (await driver.readStorage('session'))['vault'] as
+      const vault = (await suite.driver.readStorage('session'))['vault'] as
         { secret?: { accessKeyId?: string; secretAccessKey?: string; sessionToken?: string } } | undefined;
       ledger.add(
         'bob MFA session',
@@ -148,23 +132,23 @@ export function describeResyncPaths(name: string, launch: DriverFactory, extensi
       expect(JSON.stringify(vault)).not.toContain(bob.secretAccessKey);
 
       await pickDevice(popup, bobTablet);
-      const tablet = await phoneCodes(sandbox.url, bobTablet);
+      const tablet = await phoneCodes(suite.sandbox.url, bobTablet);
       ledger.add('bob-tablet codes', ...tablet.codes);
       expect((await resyncWith(popup, tablet.codes[0], tablet.codes[1])).shown).toBe('outcome-success');
 
-      const resyncs = await callsOf(sandbox.url, 'ResyncMFADevice');
+      const resyncs = await callsOf(suite.sandbox.url, 'ResyncMFADevice');
       expect(resyncs).toHaveLength(1);
       expect(resyncs[0]).toMatchObject({ status: 200, params: { UserName: 'bob', SerialNumber: bobTablet } });
       // Signed with the MFA session, not with the long-term key (IAM would want MFA).
       expect(resyncs[0]?.accessKeyId).toMatch(/^ASIA/);
-      expect(await signInWouldAccept(sandbox.url, bobTablet)).toBe(true);
+      expect(await signInWouldAccept(suite.sandbox.url, bobTablet)).toBe(true);
       await popup.close();
     });
 
     // Runs last: searches what the flows above left behind.
     it('leaves no secret or MFA code in storage.local/sync, the locked popup, or any console', async () => {
       expect(ledger.size).toBeGreaterThan(5);
-      expect(await findLeakedSecrets(driver, ledger)).toEqual([]);
+      expect(await findLeakedSecrets(suite.driver, ledger)).toEqual([]);
     });
   });
 }

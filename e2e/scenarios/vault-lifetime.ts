@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type RunningSandbox } from '../sandbox/server';
-import type { DriverFactory, ExtensionDriver, ExtensionPage } from '../harness/driver';
+import { useExtensionSuite } from '../harness/extension-suite';
+import { describe, expect, it } from 'vitest';
+import type { DriverFactory, ExtensionPage } from '../harness/driver';
 import { bashExport, carolSession, credentialProcessJson, longTermKeys } from '../harness/paste-samples';
 import {
   configureExtension,
@@ -22,21 +22,10 @@ import {
  */
 export function describeVaultLifetime(name: string, launch: DriverFactory, extensionDir: string): void {
   describe(`vault lifetime in ${name}`, () => {
-    let sandbox: RunningSandbox;
-    let driver: ExtensionDriver;
+    const suite = useExtensionSuite(launch, extensionDir);
     const msg = localeMessages(extensionDir);
 
-    beforeAll(async () => {
-      sandbox = await startSandbox({ port: 0 });
-      driver = await launch(extensionDir);
-      await configureExtension(driver, sandbox.url);
-    });
-    afterAll(async () => {
-      await driver?.close();
-      await sandbox?.close();
-    });
-
-    const vaultHeld = async () => (await driver.readStorage('session'))['vault'] !== undefined;
+    const vaultHeld = async () => (await suite.driver.readStorage('session'))['vault'] !== undefined;
 
     /** Waits until the vault is wiped by the extension itself; returns when that happened. */
     async function waitForWipe(withinMs: number): Promise<number> {
@@ -50,7 +39,7 @@ export function describeVaultLifetime(name: string, launch: DriverFactory, exten
      * by itself and went back to the paste box, which is just as right.
      */
     async function expectNextActionLocked(popup: ExtensionPage): Promise<string> {
-      const callsSince = await markCalls(sandbox.url);
+      const callsSince = await markCalls(suite.sandbox.url);
       const listed = await sendToBackground<{ ok: boolean; error?: { code: string } }>(popup, { type: 'devices/list' });
       expect(listed).toMatchObject({ ok: false, error: { code: 'Locked' } });
       let seen = 'the popup had already gone back to the paste box';
@@ -66,7 +55,7 @@ export function describeVaultLifetime(name: string, launch: DriverFactory, exten
     }
 
     it('Lock forgets the credentials at once and shows the empty paste box', async () => {
-      const popup = await unlockWith(driver, bashExport(longTermKeys('alice')));
+      const popup = await unlockWith(suite.driver, bashExport(longTermKeys('alice')));
       await popup.textOf('devices');
       expect(await vaultHeld()).toBe(true);
       await popup.click('lock');
@@ -81,7 +70,7 @@ export function describeVaultLifetime(name: string, launch: DriverFactory, exten
       const unlockedAt = Date.now();
       // carol's session is valid for an hour in the sandbox; the paste claims it ends in 5 s.
       const paste = credentialProcessJson(carolSession(), new Date(unlockedAt + 5_000).toISOString());
-      const popup = await unlockWith(driver, paste);
+      const popup = await unlockWith(suite.driver, paste);
       expect(await sessionKind(popup, msg)).toBe('temporary');
       await popup.textOf('devices');
       expect(await vaultHeld()).toBe(true);
@@ -92,10 +81,10 @@ export function describeVaultLifetime(name: string, launch: DriverFactory, exten
     });
 
     it('locks after the idle timeout (idleLockMinutes 0.1 = 6 s)', async (ctx) => {
-      await configureExtension(driver, sandbox.url, { idleLockMinutes: 0.1 });
+      await configureExtension(suite.driver, suite.sandbox.url, { idleLockMinutes: 0.1 });
       try {
         const unlockedAt = Date.now();
-        const popup = await unlockWith(driver, bashExport(longTermKeys('bob')));
+        const popup = await unlockWith(suite.driver, bashExport(longTermKeys('bob')));
         await popup.textOf('devices');
         expect(await vaultHeld()).toBe(true);
         const wipedAt = await waitForWipe(14_000);
@@ -103,7 +92,7 @@ export function describeVaultLifetime(name: string, launch: DriverFactory, exten
         await ctx.annotate(await expectNextActionLocked(popup));
         await popup.close();
       } finally {
-        await configureExtension(driver, sandbox.url);
+        await configureExtension(suite.driver, suite.sandbox.url);
       }
     });
   });
