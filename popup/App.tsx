@@ -60,6 +60,7 @@ export function App() {
                 showCli={status.copyAsCliEnabled !== false}
                 canKeepSession={session.credentialKind === 'temporary'}
                 skewMs={status.clockSkewMs}
+                initialCodes={flow.usableCodes}
                 onResync={flow.resync}
               />
             )}

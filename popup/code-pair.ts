@@ -1,3 +1,5 @@
+import { ERROR_CATALOG, isErrorCode } from '../src/shared/error-catalog';
+import type { ResyncOutcome } from '../src/shared/messages';
 import { validateCode, type FieldProblem } from '../src/shared/resync-validation';
 
 /**
@@ -33,4 +35,11 @@ export const TOTP_PERIOD_S = 30;
 export function secondsUntilNextCode(nowMs: number, skewMs = 0): number {
   const serverSeconds = (nowMs + skewMs) / 1000;
   return TOTP_PERIOD_S - (Math.floor(serverSeconds) % TOTP_PERIOD_S);
+}
+
+/** Whether a failed resync leaves codes that can still be corrected and sent (IAM never checked them). */
+export function codesStillUsable(outcome: ResyncOutcome | undefined): boolean {
+  if (!outcome || outcome.status !== 'failed') return false;
+  const code = outcome.error?.code;
+  return code !== undefined && isErrorCode(code) && ERROR_CATALOG[code].keepCodes;
 }

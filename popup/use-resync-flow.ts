@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ext } from '../src/shared/browser';
 import type { DeviceList, ErrorView, ResyncOutcome, StatusView } from '../src/shared/messages';
+import { codesStillUsable } from './code-pair';
 import { sendRequest } from './send-request';
 
 const POLL_PENDING_MS = 1000;
@@ -17,6 +18,8 @@ export function useResyncFlow() {
   const [outcome, setOutcome] = useState<ResyncOutcome | undefined>();
   const [error, setError] = useState<ErrorView | undefined>();
   const [busy, setBusy] = useState(false);
+  /** Codes IAM never checked (e.g. ExpiredToken): kept for the next attempt, even across a re-unlock. */
+  const [usableCodes, setUsableCodes] = useState<[string, string] | undefined>();
 
   const fail = (failure: ErrorView) => {
     setError(failure);
@@ -130,6 +133,7 @@ export function useResyncFlow() {
       }
       setError(undefined);
       setOutcome(reply.value);
+      setUsableCodes(codesStillUsable(reply.value) ? [code1, code2] : undefined);
       if (reply.value.error?.code === 'Locked') fail(reply.value.error);
       const after = await refreshStatus();
       if (!after?.session) setDevices(undefined);
@@ -139,6 +143,7 @@ export function useResyncFlow() {
   return {
     status,
     devices,
+    usableCodes,
     selected,
     outcome,
     error,

@@ -16,6 +16,7 @@ import {
   pickDevice,
   resetSandbox,
   resyncWith,
+  submitPaste,
   unlockWith,
   waitForFaultTaken,
   waitUntil,
@@ -195,14 +196,20 @@ export function describeFaults(name: string, launch: DriverFactory, extensionDir
       ]);
     });
 
-    it("the session expires mid-flow (carol's temporary credentials): ExpiredToken says to paste fresh ones, codes kept", async () => {
+    it("the session expires mid-flow (carol's temporary credentials): ExpiredToken asks for fresh ones and the codes survive the re-unlock", async () => {
       const popup = await unlocked('carol session', carolSession(), CAROL_PHONE);
       const codes = madeUpPair();
       await injectFault(sandbox.url, { action: 'ResyncMFADevice', status: 403, code: 'ExpiredToken' });
       const error = errorOf(await resyncWith(popup, ...codes));
       expectCatalogText(error, 'ExpiredToken');
       expect(error.text).toMatch(/paste them again/i);
-      // IAM refused the signature before looking at the codes: they stay for the next attempt.
+      // Expired credentials are useless: the vault is wiped and the paste box is back at once.
+      expect((await driver.readStorage('session'))['vault']).toBeUndefined();
+      expect(await popup.isVisible('paste')).toBe(true);
+      // IAM refused the signature before looking at the codes: after pasting fresh credentials the
+      // same codes are still in their fields for the next attempt.
+      expect((await submitPaste(popup, bashExport(carolSession()))).shown).toBe('session');
+      await popup.textOf('codes-form');
       expect(await codesShown(popup)).toEqual(codes);
       expect(await resyncStatuses()).toEqual([403]);
       // Typed codes are legitimately still in this popup's fields; close it before the scan.

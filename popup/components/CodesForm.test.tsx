@@ -36,6 +36,7 @@ function renderForm(onResync = vi.fn(async () => outcome('succeeded'))) {
       partition="aws"
       showCli
       canKeepSession={false}
+      initialCodes={undefined}
       skewMs={0}
       onResync={onResync}
     />,

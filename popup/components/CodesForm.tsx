@@ -1,7 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
-import { ERROR_CATALOG, isErrorCode } from '../../src/shared/error-catalog';
 import type { ResyncOutcome } from '../../src/shared/messages';
-import { pairProblems, splitPastedPair, type PairProblems } from '../code-pair';
+import { codesStillUsable, pairProblems, splitPastedPair, type PairProblems } from '../code-pair';
 import { codeKey, t } from '../../src/shared/i18n';
 import { Checkbox } from './Checkbox';
 import { CodeRing } from './CodeRing';
@@ -17,23 +16,18 @@ interface Props {
   /** Long-term keys are always wiped after a success, so only temporary ones can be kept. */
   canKeepSession: boolean;
   skewMs: number | undefined;
+  /** Codes IAM never checked, carried over when the form comes back (e.g. after a re-unlock). */
+  initialCodes: [string, string] | undefined;
   onResync: (code1: string, code2: string, keepSession: boolean) => Promise<ResyncOutcome | undefined>;
-}
-
-/** Whether a failed resync leaves codes that can still be corrected and sent (IAM never checked them). */
-function codesStillUsable(outcome: ResyncOutcome | undefined): boolean {
-  if (!outcome || outcome.status !== 'failed') return false;
-  const code = outcome.error?.code;
-  return code !== undefined && isErrorCode(code) && ERROR_CATALOG[code].keepCodes;
 }
 
 /**
  * The two consecutive codes. Problems are shown per field; a wrong second code never clears the
  * first one, and codes are cleared only once AWS may have consumed them.
  */
-export function CodesForm({ busy, device, partition, showCli, canKeepSession, skewMs, onResync }: Props) {
-  const [code1, setCode1] = useState('');
-  const [code2, setCode2] = useState('');
+export function CodesForm({ busy, device, partition, showCli, canKeepSession, skewMs, initialCodes, onResync }: Props) {
+  const [code1, setCode1] = useState(initialCodes?.[0] ?? '');
+  const [code2, setCode2] = useState(initialCodes?.[1] ?? '');
   const [keepSession, setKeepSession] = useState(false);
   const [problems, setProblems] = useState<PairProblems>({});
   const fields = { code1: useRef<HTMLInputElement>(null), code2: useRef<HTMLInputElement>(null) };
