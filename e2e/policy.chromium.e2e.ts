@@ -13,7 +13,7 @@ import {
   type PolicyFile,
 } from './harness/policy-files';
 import { readManaged, sendStatus } from './harness/policy-pages';
-import { waitUntil } from './harness/popup-flow';
+import { waitUntil } from './harness/sandbox-control';
 import { describePolicy } from './scenarios/policy';
 
 // Real policy files under /etc/chromium/policies/managed/ (CI runs as root).

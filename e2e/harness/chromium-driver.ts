@@ -71,7 +71,10 @@ export interface ChromiumLaunchOptions {
   uiLocale?: string;
 }
 
-export async function launchChromium(extensionDir: string, options: ChromiumLaunchOptions = {}): Promise<ExtensionDriver> {
+export async function launchChromium(
+  extensionDir: string,
+  options: ChromiumLaunchOptions = {},
+): Promise<ExtensionDriver> {
   const dir = requireBuild(extensionDir);
   const context = await chromium.launchPersistentContext('', {
     executablePath: browserExecutable('chromium'),
@@ -140,9 +143,12 @@ export async function launchChromium(extensionDir: string, options: ChromiumLaun
       );
     },
     readStorage: (area: StorageArea) =>
-      (worker.evaluate((a) => chrome.storage[a as StorageArea].get(null), area) as Promise<Record<string, unknown>>),
+      worker.evaluate((a) => chrome.storage[a as StorageArea].get(null), area) as Promise<Record<string, unknown>>,
     writeStorage: async (area, items) => {
-      await worker.evaluate(([a, i]) => chrome.storage[a as StorageArea].set(i as Record<string, unknown>), [area, items] as const);
+      await worker.evaluate(([a, i]) => chrome.storage[a as StorageArea].set(i as Record<string, unknown>), [
+        area,
+        items,
+      ] as const);
     },
     consoleLines: () => [...lines],
     stopBackground: async () => {

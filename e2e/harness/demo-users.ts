@@ -8,7 +8,10 @@ export function seedUser(userName: string): SeedUser {
 
 /** What a user pastes from their terminal: the bash `export` form of their long-term keys. */
 export function bashExportPaste(user: SeedUser): string {
-  return [`export AWS_ACCESS_KEY_ID=${user.accessKeyId}`, `export AWS_SECRET_ACCESS_KEY="${user.secretAccessKey}"`].join('\n');
+  return [
+    `export AWS_ACCESS_KEY_ID=${user.accessKeyId}`,
+    `export AWS_SECRET_ACCESS_KEY="${user.secretAccessKey}"`,
+  ].join('\n');
 }
 
 export function virtualDeviceOf(user: SeedUser): string {

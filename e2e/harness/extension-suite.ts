@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../sandbox/server';
 import type { DriverFactory, ExtensionDriver } from './driver';
-import { configureExtension, resetSandbox } from './popup-flow';
+import { configureExtension } from './popup-flow';
+import { resetSandbox } from './sandbox-control';
 
 export interface ExtensionSuite {
   readonly sandbox: RunningSandbox;

@@ -41,7 +41,11 @@ describe('Firefox driver (sandbox build)', () => {
     // Seen from an extension page too, so the helper tab really shares the add-on's storage.
     const popup = await driver.openPage('popup/index.html');
     const fromPage = await popup.evaluate(async () => {
-      const api = (globalThis as unknown as { browser: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } }).browser;
+      const api = (
+        globalThis as unknown as {
+          browser: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+        }
+      ).browser;
       return api.storage.local.get('e2eProbe');
     });
     expect(fromPage['e2eProbe']).toEqual({ n: 1, list: ['a', null, true] });

@@ -21,7 +21,12 @@ const VIEWPORT = { width: 360, height: 640 };
 const STORAGE_HELPER_PATH = 'manifest.json';
 
 interface StorageHost {
-  browser: { storage: Record<StorageArea, { get(keys: null): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> }> };
+  browser: {
+    storage: Record<
+      StorageArea,
+      { get(keys: null): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> }
+    >;
+  };
 }
 
 // The part of puppeteer's BiDi frame used to look into closed shadow roots: WebDriver BiDi
@@ -70,7 +75,10 @@ function requireLanguagePack(locale: string): void {
   }
 }
 
-export async function launchFirefox(extensionDir: string, options: FirefoxLaunchOptions = {}): Promise<ExtensionDriver> {
+export async function launchFirefox(
+  extensionDir: string,
+  options: FirefoxLaunchOptions = {},
+): Promise<ExtensionDriver> {
   const dir = requireBuild(extensionDir);
   if (options.uiLocale) requireLanguagePack(options.uiLocale);
   const geckoId = geckoIdOf(dir);
@@ -116,7 +124,12 @@ export async function launchFirefox(extensionDir: string, options: FirefoxLaunch
   }
 }
 
-function firefoxDriver(browser: Browser, extensionBaseUrl: string, lines: string[], removeProfile: () => Promise<void>): ExtensionDriver {
+function firefoxDriver(
+  browser: Browser,
+  extensionBaseUrl: string,
+  lines: string[],
+  removeProfile: () => Promise<void>,
+): ExtensionDriver {
   const newExtensionTab = async (path: string): Promise<Page> => {
     const page = await browser.newPage();
     await openExtensionUrl(page, `${extensionBaseUrl}/${path}`);
@@ -183,7 +196,8 @@ function firefoxDriver(browser: Browser, extensionBaseUrl: string, lines: string
     writeStorage: async (area, items) => {
       const page = await storageHelper();
       await page.evaluate(
-        (a: StorageArea, i: Record<string, unknown>) => (globalThis as unknown as StorageHost).browser.storage[a].set(i),
+        (a: StorageArea, i: Record<string, unknown>) =>
+          (globalThis as unknown as StorageHost).browser.storage[a].set(i),
         area,
         items,
       );

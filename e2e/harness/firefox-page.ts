@@ -112,7 +112,8 @@ export function firefoxPage(page: Page): ExtensionPage {
     },
     clickLabel: async (text) => {
       const found = await page.waitForFunction(
-        (wanted: string) => [...document.querySelectorAll('label')].find((label) => label.textContent?.includes(wanted)),
+        (wanted: string) =>
+          [...document.querySelectorAll('label')].find((label) => label.textContent?.includes(wanted)),
         { timeout: DEFAULT_TIMEOUT_MS, polling: 'mutation' },
         text,
       );

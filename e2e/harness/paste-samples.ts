@@ -24,11 +24,6 @@ export function stsTimestamp(secondsFromNow: number, now = Date.now()): string {
   return new Date(now + secondsFromNow * 1000).toISOString().replace(/\.\d{3}Z$/, '+00:00');
 }
 
-/** Every secret a paste carries: what must never show up in storage.local/sync, the DOM or a log. */
-export function secretsOf(creds: PasteCredentials): string[] {
-  return [creds.accessKeyId, creds.secretAccessKey, ...(creds.sessionToken ? [creds.sessionToken] : [])];
-}
-
 type Quote = 'double' | 'single' | 'none';
 const quoted = (value: string, quote: Quote): string =>
   quote === 'double' ? `"${value}"` : quote === 'single' ? `'${value}'` : value;

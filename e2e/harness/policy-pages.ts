@@ -1,6 +1,6 @@
 import type { StatusView } from '../../src/shared/messages';
 import type { ExtensionDriver, ExtensionPage } from './driver';
-import { waitUntil } from './popup-flow';
+import { waitUntil } from './sandbox-control';
 
 // What the policy tests read from the extension's own pages. Functions passed to evaluate() run in
 // the page, so they use no helpers from this file (and no named inner functions: the test

@@ -1,106 +1,10 @@
-// Steps the e2e scenarios share: configure the extension for a sandbox, steer the sandbox (reset,
-// inject a fault, wait for a call), and drive the popup through its data-testid contract (unlock,
-// pick a device, send two codes, read the result). Everything here works through the driver
+// Steps the e2e scenarios share: configure the extension for a sandbox and drive the popup through
+// its data-testid contract (unlock, pick a device, send two codes, read the result). Everything here works through the driver
 // interface only, so it behaves the same in Chromium and Firefox.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExtensionDriver, ExtensionPage } from './driver';
-import type { CallRecord } from '../sandbox/sandbox-state';
-import { sandboxCalls } from './sandbox-client';
-
-/** One entry of the sandbox's call log (/__sandbox/calls), with every field the sandbox records. */
-export type LoggedCall = CallRecord;
-const loggedCalls = async (baseUrl: string) => (await sandboxCalls(baseUrl)) as unknown as LoggedCall[];
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** Polls `probe` until it returns something other than undefined/false; fails with `what`. */
-export async function waitUntil<T>(
-  what: string,
-  probe: () => Promise<T | undefined | false> | T | undefined | false,
-  timeoutMs = 10_000,
-  intervalMs = 100,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined && value !== false) return value;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(
-        `timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`,
-      );
-    }
-    await sleep(intervalMs);
-  }
-}
-
-// ---- sandbox control -------------------------------------------------------------------------
-
-export interface FaultSpec {
-  action?: string;
-  status?: number;
-  code?: string;
-  message?: string;
-  latencyMs?: number;
-  times?: number;
-  dateSkewSeconds?: number;
-  resetConnection?: boolean;
-}
-
-async function postControl(baseUrl: string, path: string, body: unknown): Promise<unknown> {
-  const response = await fetch(`${baseUrl}/__sandbox/${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`sandbox ${path}: HTTP ${response.status} ${await response.text()}`);
-  return response.json();
-}
-
-/** Fresh seed, empty call log, no pending faults. */
-export async function resetSandbox(baseUrl: string): Promise<void> {
-  await postControl(baseUrl, 'reset', {});
-}
-
-export async function injectFault(baseUrl: string, spec: FaultSpec): Promise<void> {
-  await postControl(baseUrl, 'inject', spec);
-}
-
-export async function pendingFaultCount(baseUrl: string): Promise<number> {
-  const response = await fetch(`${baseUrl}/__sandbox/state`);
-  const state = (await response.json()) as { pendingFaults: unknown[] };
-  return state.pendingFaults.length;
-}
-
-/**
- * Resolves once the sandbox has taken the pending fault, i.e. the faulted request has reached it
- * (faults are consumed on arrival, before an injected delay). With a latency fault this is the
- * moment a request is provably in flight.
- */
-export async function waitForFaultTaken(baseUrl: string, timeoutMs = 10_000): Promise<void> {
-  await waitUntil(
-    'the sandbox to receive the faulted request',
-    async () => (await pendingFaultCount(baseUrl)) === 0,
-    timeoutMs,
-    25,
-  );
-}
-
-export async function callsOf(baseUrl: string, action: string): Promise<LoggedCall[]> {
-  return (await loggedCalls(baseUrl)).filter((call) => call.action === action);
-}
-
-/** Marks the sandbox's call log now; the returned function lists the calls made since the mark. */
-export async function markCalls(baseUrl: string): Promise<(action?: string) => Promise<LoggedCall[]>> {
-  const seen = (await loggedCalls(baseUrl)).length;
-  return async (action) =>
-    (await loggedCalls(baseUrl)).slice(seen).filter((call) => action === undefined || call.action === action);
-}
+import { waitUntil } from './sandbox-control';
 
 // ---- extension set-up ------------------------------------------------------------------------
 
@@ -377,52 +281,6 @@ export async function readablePageText(popup: ExtensionPage): Promise<string> {
 }
 
 // ---- secrets ---------------------------------------------------------------------------------
-
-/**
- * The secrets a scenario handed to the extension (pasted keys, tokens, typed MFA codes), each with
- * a label so a leak is reported by name without printing the secret into the test log.
- */
-export class SecretLedger {
-  private readonly entries = new Map<string, string>();
-
-  add(label: string, ...values: Array<string | undefined>): void {
-    values.forEach((value, i) => {
-      if (value) this.entries.set(value, values.length > 1 ? `${label}[${i}]` : label);
-    });
-  }
-
-  get size(): number {
-    return this.entries.size;
-  }
-
-  /** Labels of the secrets found in `text`; a 6-digit code only counts as a whole number. */
-  findIn(text: string): string[] {
-    const found: string[] = [];
-    for (const [value, label] of this.entries) {
-      const hit = /^\d{6}$/.test(value) ? new RegExp(`(?<!\\d)${value}(?!\\d)`).test(text) : text.includes(value);
-      if (hit) found.push(label);
-    }
-    return found;
-  }
-}
-
-/**
- * Locks the vault from a fresh popup, then searches storage.local, storage.sync, storage.session
- * (after the lock), the popup's DOM and field values, and every console line for the ledger's
- * secrets. Returns "where: label" for each leak.
- */
-export async function findLeakedSecrets(driver: ExtensionDriver, ledger: SecretLedger): Promise<string[]> {
-  const popup = await openLockedPopup(driver);
-  const surfaces: Record<string, string> = {
-    'storage.local': JSON.stringify(await driver.readStorage('local')),
-    'storage.sync': JSON.stringify(await driver.readStorage('sync')),
-    'storage.session after lock': JSON.stringify(await driver.readStorage('session')),
-    'popup DOM after lock': await readablePageText(popup),
-    console: driver.consoleLines().join('\n'),
-  };
-  await popup.close();
-  return Object.entries(surfaces).flatMap(([where, text]) => ledger.findIn(text).map((label) => `${where}: ${label}`));
-}
 
 /** The text of data-testid=testId if it is in the page now, else undefined (never waits). */
 export async function textIfPresent(popup: ExtensionPage, testId: string): Promise<string | undefined> {

@@ -11,6 +11,7 @@
 // Not covered, because the drivers cannot read them: the text of OS notifications, and the URLs of
 // web tabs the test holds no handle for.
 import type { ExtensionDriver, ExtensionPage } from './driver';
+import { openLockedPopup } from './popup-flow';
 
 export interface SecretScanOptions {
   /** Pages the test still holds open: their DOM, input values and URL are searched. */
@@ -22,6 +23,11 @@ export interface SecretScanOptions {
    * the codes on purpose after an error IAM never checked them for (catalog keepCodes).
    */
   codesInInputs?: boolean;
+  /**
+   * Lock the vault first (through a popup), then also require storage.session to hold no
+   * credential: proves Lock really forgets them.
+   */
+  lockFirst?: boolean;
 }
 
 /** Labelled secrets: credentials (key ids, secret keys, tokens) and six-digit MFA codes. */
@@ -91,9 +97,13 @@ export async function scanForSecrets(
   const check = (where: string, text: string, kinds = all) =>
     leaks.push(...secrets.findIn(text, kinds).map((label) => `${where}: ${label}`));
 
+  if (options.lockFirst) await (await openLockedPopup(driver)).close();
   check('storage.local', JSON.stringify(await driver.readStorage('local')));
   check('storage.sync', JSON.stringify(await driver.readStorage('sync')));
-  check('storage.session', JSON.stringify(await driver.readStorage('session')), { credentials: false, codes: true });
+  check('storage.session', JSON.stringify(await driver.readStorage('session')), {
+    credentials: options.lockFirst === true,
+    codes: true,
+  });
 
   const pages = [...(options.pages ?? [])];
   const fresh = options.freshPopup === false ? undefined : await driver.openPage('popup/index.html');

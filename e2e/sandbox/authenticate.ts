@@ -86,7 +86,9 @@ function fail(error: AwsError, service: AwsService | null, accessKeyId: string |
 
 function checkScope(parts: SignatureParts, serviceGuess: AwsService): AwsError | null {
   if (!parts.signedHeaders.includes('host')) {
-    return authErrors.signatureDoesNotMatch("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
+    return authErrors.signatureDoesNotMatch(
+      "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.",
+    );
   }
   if (parts.terminator !== 'aws4_request') {
     return authErrors.signatureDoesNotMatch(

@@ -64,8 +64,19 @@ describe.skipIf(!hasAwsCli)('aws CLI against the sandbox', () => {
     const bobCodes = (await phone(sb.url, SERIALS.bobPhone)).codes;
     const [identity, rejected, session] = await Promise.all([
       aws('alice', 'sts', 'get-caller-identity'),
-      aws('bob', 'iam', 'resync-mfa-device', '--user-name', 'bob', '--serial-number', SERIALS.bobTablet,
-        '--authentication-code-1', '111111', '--authentication-code-2', '222222'),
+      aws(
+        'bob',
+        'iam',
+        'resync-mfa-device',
+        '--user-name',
+        'bob',
+        '--serial-number',
+        SERIALS.bobTablet,
+        '--authentication-code-1',
+        '111111',
+        '--authentication-code-2',
+        '222222',
+      ),
       aws('bob', 'sts', 'get-session-token', '--serial-number', SERIALS.bobPhone, '--token-code', bobCodes[0]),
     ]);
     expect(identity.code).toBe(0);
@@ -85,8 +96,19 @@ describe.skipIf(!hasAwsCli)('aws CLI against the sandbox', () => {
   it('resync-mfa-device with the phone codes fixes the drift', async () => {
     expect(await signInAccepted(sb.url, SERIALS.alicePhone)).toBe(false);
     const { codes } = await phone(sb.url, SERIALS.alicePhone);
-    const result = await aws('alice', 'iam', 'resync-mfa-device', '--user-name', 'alice', '--serial-number', SERIALS.alicePhone,
-      '--authentication-code-1', codes[0], '--authentication-code-2', codes[1]);
+    const result = await aws(
+      'alice',
+      'iam',
+      'resync-mfa-device',
+      '--user-name',
+      'alice',
+      '--serial-number',
+      SERIALS.alicePhone,
+      '--authentication-code-1',
+      codes[0],
+      '--authentication-code-2',
+      codes[1],
+    );
     expect(result).toMatchObject({ code: 0, stdout: '' });
     expect(await signInAccepted(sb.url, SERIALS.alicePhone)).toBe(true);
   });

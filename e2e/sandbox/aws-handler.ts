@@ -29,7 +29,11 @@ function findHandler(service: AwsService, action: string | undefined, version: s
   return handler;
 }
 
-export async function handleAwsRequest(req: IncomingMessage, res: ServerResponse, runtime: SandboxRuntime): Promise<void> {
+export async function handleAwsRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  runtime: SandboxRuntime,
+): Promise<void> {
   const requestId = randomUUID();
   const { rawPath, rawQuery } = splitTarget(req.url ?? '/');
   let body: Buffer;

@@ -40,7 +40,9 @@ const preview = createSandboxState(nowMs);
 lines.push('', 'MFA devices (drift = how far the device clock is off, in 30 s steps):');
 for (const device of preview.devices.values()) {
   const view = phoneView(device, nowMs);
-  const shows = view ? `shows ${view.codes[0]}, next ${view.codes[1]} (${view.secondsLeft}s left)` : 'FIDO key, no codes';
+  const shows = view
+    ? `shows ${view.codes[0]}, next ${view.codes[1]} (${view.secondsLeft}s left)`
+    : 'FIDO key, no codes';
   lines.push(`  ${device.userName.padEnd(12)} ${device.serial}`);
   lines.push(`    drift ${String(device.drift).padStart(3)}  ${shows}`);
 }

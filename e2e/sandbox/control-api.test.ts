@@ -17,7 +17,8 @@ describe('/__sandbox/phone', () => {
   it("shows the device's own (drifted) current and next code", async () => {
     const view = await phone(sb.url, SERIALS.daveToken);
     const step = Math.floor(sb.clock.now / 30_000) + 12;
-    const code = (counter: number) => HOTP.generate({ secret: Secret.fromBase32(secretOf(SERIALS.daveToken)), counter });
+    const code = (counter: number) =>
+      HOTP.generate({ secret: Secret.fromBase32(secretOf(SERIALS.daveToken)), counter });
     expect(view).toEqual({ serial: SERIALS.daveToken, step, codes: [code(step), code(step + 1)], secondsLeft: 25 });
   });
 
@@ -39,7 +40,11 @@ describe('/__sandbox/signin-check', () => {
     expect((await check(SERIALS.bobPhone)).accepted).toBe(true);
     expect((await check(SERIALS.bobTablet)).accepted).toBe(false);
     const { codes } = await phone(sb.url, SERIALS.bobPhone);
-    expect(await check(SERIALS.bobPhone, codes[1])).toEqual({ serial: SERIALS.bobPhone, code: codes[1], accepted: true });
+    expect(await check(SERIALS.bobPhone, codes[1])).toEqual({
+      serial: SERIALS.bobPhone,
+      code: codes[1],
+      accepted: true,
+    });
   });
 });
 
@@ -56,7 +61,12 @@ describe('/__sandbox/state', () => {
       ['carol-admin', true, ['AKIASANDBOXCAROL0003']],
       ['dave', false, ['AKIASANDBOXDAVE00004']],
     ]);
-    expect(state.devices.find((d) => d.serial === SERIALS.bobTablet)).toMatchObject({ drift: -7, offset: 0, resyncCount: 0, inSync: false });
+    expect(state.devices.find((d) => d.serial === SERIALS.bobTablet)).toMatchObject({
+      drift: -7,
+      offset: 0,
+      resyncCount: 0,
+      inSync: false,
+    });
     expect(JSON.stringify(state)).not.toContain(secretOf(SERIALS.bobTablet));
     expect(state.sessions.map((s) => [s.accessKeyId, s.expired])).toEqual([
       ['ASIASANDBOXCAROL0005', false],

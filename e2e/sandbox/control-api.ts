@@ -10,7 +10,11 @@ import { acceptsSignInCode, phoneView, stepAt } from './totp-devices';
 
 export const CONTROL_PREFIX = '/__sandbox/';
 
-type Route = (ctx: { req: IncomingMessage; query: URLSearchParams; runtime: SandboxRuntime }) => Promise<[number, unknown]>;
+type Route = (ctx: {
+  req: IncomingMessage;
+  query: URLSearchParams;
+  runtime: SandboxRuntime;
+}) => Promise<[number, unknown]>;
 
 class ControlError extends Error {
   constructor(
@@ -115,7 +119,11 @@ function describeState(runtime: SandboxRuntime): unknown {
   };
 }
 
-export async function handleControlRequest(req: IncomingMessage, res: ServerResponse, runtime: SandboxRuntime): Promise<void> {
+export async function handleControlRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  runtime: SandboxRuntime,
+): Promise<void> {
   const { rawPath, rawQuery } = splitTarget(req.url ?? '/');
   const route = routes[rawPath.slice(CONTROL_PREFIX.length)];
   try {

@@ -24,12 +24,18 @@ beforeAll(async () => {
 afterAll(() => sb.close());
 beforeEach(() => controlPost(sb.url, 'reset'));
 
-const inject = async (spec: Record<string, unknown>) => expect((await controlPost(sb.url, 'inject', spec)).status).toBe(200);
+const inject = async (spec: Record<string, unknown>) =>
+  expect((await controlPost(sb.url, 'inject', spec)).status).toBe(200);
 
 async function resyncAlice(maxAttempts = 1) {
   const { codes } = await phone(sb.url, SERIALS.alicePhone);
   return iamAs(sb.url, keysOf('alice'), maxAttempts).send(
-    new ResyncMFADeviceCommand({ UserName: 'alice', SerialNumber: SERIALS.alicePhone, AuthenticationCode1: codes[0], AuthenticationCode2: codes[1] }),
+    new ResyncMFADeviceCommand({
+      UserName: 'alice',
+      SerialNumber: SERIALS.alicePhone,
+      AuthenticationCode1: codes[0],
+      AuthenticationCode2: codes[1],
+    }),
   );
 }
 
@@ -51,7 +57,11 @@ describe('documented errors', () => {
 
   it('LimitExceeded by code (status 409 implied) with a custom message', async () => {
     await inject({ code: 'LimitExceeded', message: 'Too many resyncs.' });
-    expect(await sdkError(resyncAlice())).toEqual({ name: 'LimitExceededException', status: 409, message: 'Too many resyncs.' });
+    expect(await sdkError(resyncAlice())).toEqual({
+      name: 'LimitExceededException',
+      status: 409,
+      message: 'Too many resyncs.',
+    });
   });
 
   it('ServiceFailure 500 is retried by the SDK with default attempts: a resync is sent three times', async () => {
@@ -86,7 +96,11 @@ describe('transport faults', () => {
 
   it('skews the Date header by dateSkewSeconds (clients use it to detect their own clock skew)', async () => {
     await inject({ dateSkewSeconds: 120 });
-    const res = await signAndSend(sb.url, { credentials: keysOf('bob'), body: form({ Action: 'GetUser', Version: '2010-05-08' }), signingDate: new Date(sb.clock.now) });
+    const res = await signAndSend(sb.url, {
+      credentials: keysOf('bob'),
+      body: form({ Action: 'GetUser', Version: '2010-05-08' }),
+      signingDate: new Date(sb.clock.now),
+    });
     expect(res.status).toBe(200);
     expect(Date.parse(res.headers.get('date') ?? '') - sb.clock.now).toBe(120_000);
   });
@@ -96,7 +110,16 @@ describe('matching and lifetime', () => {
   it('applies only to the named action and is not used up by other calls or failed authentication', async () => {
     await inject({ action: 'ResyncMFADevice', status: 409 });
     await iamAs(sb.url, keysOf('alice')).send(new GetUserCommand({}));
-    await sdkError(iamAs(sb.url, { accessKeyId: 'AKIAUNKNOWNKEY000000', secretAccessKey: 'x' }).send(new ResyncMFADeviceCommand({ UserName: 'a', SerialNumber: 'GAHT12345678', AuthenticationCode1: '123456', AuthenticationCode2: '123456' })));
+    await sdkError(
+      iamAs(sb.url, { accessKeyId: 'AKIAUNKNOWNKEY000000', secretAccessKey: 'x' }).send(
+        new ResyncMFADeviceCommand({
+          UserName: 'a',
+          SerialNumber: 'GAHT12345678',
+          AuthenticationCode1: '123456',
+          AuthenticationCode2: '123456',
+        }),
+      ),
+    );
     expect((await controlGet<{ pendingFaults: unknown[] }>(sb.url, 'state')).pendingFaults).toHaveLength(1);
     expect((await sdkError(resyncAlice())).name).toBe('ConcurrentModificationException');
     expect((await controlGet<{ pendingFaults: unknown[] }>(sb.url, 'state')).pendingFaults).toHaveLength(0);

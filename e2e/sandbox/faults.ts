@@ -17,7 +17,8 @@ export interface FaultRule {
 const KNOWN_ERRORS: Record<string, { status: number; message: string }> = {
   ConcurrentModification: {
     status: 409,
-    message: 'Multiple requests to change this object were submitted simultaneously. Wait a few minutes and submit your request again.',
+    message:
+      'Multiple requests to change this object were submitted simultaneously. Wait a few minutes and submit your request again.',
   },
   LimitExceeded: { status: 409, message: 'Cannot exceed quota for this operation.' },
   ServiceFailure: { status: 500, message: 'An unknown error occurred while processing the request.' },
@@ -52,7 +53,8 @@ const isBool = (v: unknown): v is boolean => typeof v === 'boolean';
 
 /** Validates the JSON body of POST /__sandbox/inject. */
 export function parseFaultSpec(body: unknown): FaultRule {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new FaultSpecError('body must be a JSON object');
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new FaultSpecError('body must be a JSON object');
   const spec = body as Record<string, unknown>;
   const status = optional(spec.status, isInt, 'status');
   if (status !== null && (status < 400 || status > 599)) throw new FaultSpecError('status must be 400-599');

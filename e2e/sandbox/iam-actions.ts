@@ -49,7 +49,9 @@ const listMfaDevices: ActionHandler = (ctx) => {
     .map((d) =>
       xmlElement(
         'member',
-        textElement('UserName', d.userName) + textElement('SerialNumber', d.serial) + textElement('EnableDate', d.enableDate),
+        textElement('UserName', d.userName) +
+          textElement('SerialNumber', d.serial) +
+          textElement('EnableDate', d.enableDate),
       ),
     )
     .join('');

@@ -28,7 +28,12 @@ beforeEach(async () => {
 
 const resync = (userName: string, serial: string, code1: string, code2: string, as = userName) =>
   iamAs(sb.url, keysOf(as)).send(
-    new ResyncMFADeviceCommand({ UserName: userName, SerialNumber: serial, AuthenticationCode1: code1, AuthenticationCode2: code2 }),
+    new ResyncMFADeviceCommand({
+      UserName: userName,
+      SerialNumber: serial,
+      AuthenticationCode1: code1,
+      AuthenticationCode2: code2,
+    }),
   );
 
 interface DeviceState {
@@ -74,7 +79,7 @@ describe('ResyncMFADevice happy paths', () => {
     expect(await signInAccepted(sb.url, SERIALS.daveToken)).toBe(true);
   });
 
-  it('lets an admin resync another user\'s device', async () => {
+  it("lets an admin resync another user's device", async () => {
     const { codes } = await phone(sb.url, SERIALS.bobTablet);
     await resync('bob', SERIALS.bobTablet, codes[0], codes[1], 'carol-admin');
     expect(await signInAccepted(sb.url, SERIALS.bobTablet)).toBe(true);
@@ -148,7 +153,12 @@ describe('ResyncMFADevice rejections', () => {
 describe('GetUser and ListMFADevices', () => {
   it('returns the caller when UserName is omitted', async () => {
     const out = await iamAs(sb.url, keysOf('bob')).send(new GetUserCommand({}));
-    expect(out.User).toMatchObject({ UserName: 'bob', UserId: 'AIDASANDBOXBOB0000002', Arn: 'arn:aws:iam::123456789012:user/bob', Path: '/' });
+    expect(out.User).toMatchObject({
+      UserName: 'bob',
+      UserId: 'AIDASANDBOXBOB0000002',
+      Arn: 'arn:aws:iam::123456789012:user/bob',
+      Path: '/',
+    });
     expect(out.User?.CreateDate).toBeInstanceOf(Date);
   });
 

@@ -156,7 +156,8 @@ export async function signRaw(url: string, req: RawRequest): Promise<HttpRequest
 
 /** Strict RFC 3986 query encoding, the form SigV4 canonicalises to. */
 export function encodeQuery(query: HttpRequest['query']): string {
-  const enc = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const enc = (s: string) =>
+    encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return Object.entries(query ?? {})
     .flatMap(([k, v]) => (Array.isArray(v) ? v : [v ?? '']).map((one) => `${enc(k)}=${enc(String(one))}`))
     .join('&');

@@ -38,7 +38,8 @@ async function expectError(res: Response, status: number, code: string): Promise
 }
 
 const at = (offsetMs: number) => new Date(sb.clock.now + offsetMs);
-const send = (req: Partial<RawRequest>) => signAndSend(sb.url, { credentials: alice(), body: getUser, signingDate: at(0), ...req });
+const send = (req: Partial<RawRequest>) =>
+  signAndSend(sb.url, { credentials: alice(), body: getUser, signingDate: at(0), ...req });
 
 describe('accepted signatures', () => {
   it('accepts a POST form request and answers IAM XML with the AWS headers', async () => {
@@ -68,14 +69,24 @@ describe('accepted signatures', () => {
     const { hostname, port } = new URL(sb.url);
     const signer = new SignatureV4({ credentials: alice(), region: 'us-east-1', service: 'sts', sha256: NodeSha256 });
     const presigned = await signer.presign(
-      { method: 'GET', protocol: 'http:', hostname, port: Number(port), path: '/', headers: { host: `${hostname}:${port}` }, query: { Action: 'GetCallerIdentity', Version: '2011-06-15' } },
+      {
+        method: 'GET',
+        protocol: 'http:',
+        hostname,
+        port: Number(port),
+        path: '/',
+        headers: { host: `${hostname}:${port}` },
+        query: { Action: 'GetCallerIdentity', Version: '2011-06-15' },
+      },
       { signingDate: at(0), expiresIn: 60 },
     );
     const res = await sendRaw(sb.url, presigned);
     expect(res.status).toBe(200);
     expect(xmlValue(await res.text(), 'Arn')).toBe('arn:aws:iam::123456789012:user/alice');
     sb.clock.now += 61_000;
-    expect(await expectError(await sendRaw(sb.url, presigned), 403, 'SignatureDoesNotMatch')).toMatch(/^Signature expired: /);
+    expect(await expectError(await sendRaw(sb.url, presigned), 403, 'SignatureDoesNotMatch')).toMatch(
+      /^Signature expired: /,
+    );
     sb.clock.now -= 61_000;
   });
 
@@ -89,29 +100,46 @@ describe('accepted signatures', () => {
   });
 
   it('accepts IAM scopes of all three partitions and STS in any region, rejects IAM elsewhere', async () => {
-    for (const region of ['us-east-1', 'us-gov-west-1', 'cn-north-1']) expect((await send({ region })).status).toBe(200);
+    for (const region of ['us-east-1', 'us-gov-west-1', 'cn-north-1'])
+      expect((await send({ region })).status).toBe(200);
     expect(await expectError(await send({ region: 'eu-west-1' }), 403, 'SignatureDoesNotMatch')).toBe(
       "Credential should be scoped to a valid region, not 'eu-west-1'. ",
     );
-    const sts = await send({ service: 'sts', region: 'ap-southeast-2', body: form({ Action: 'GetCallerIdentity', Version: '2011-06-15' }) });
+    const sts = await send({
+      service: 'sts',
+      region: 'ap-southeast-2',
+      body: form({ Action: 'GetCallerIdentity', Version: '2011-06-15' }),
+    });
     expect(sts.status).toBe(200);
   });
 });
 
 describe('rejected requests', () => {
   it('MissingAuthenticationToken when unsigned', async () => {
-    const res = await fetch(sb.url, { method: 'POST', body: getUser, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const res = await fetch(sb.url, {
+      method: 'POST',
+      body: getUser,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(await expectError(res, 403, 'MissingAuthenticationToken')).toBe('Request is missing Authentication Token');
   });
 
   it('InvalidClientTokenId for an unknown access key', async () => {
-    const res = await send({ credentials: { accessKeyId: 'AKIANOTASANDBOXKEY00', secretAccessKey: alice().secretAccessKey } });
-    expect(await expectError(res, 403, 'InvalidClientTokenId')).toBe('The security token included in the request is invalid.');
+    const res = await send({
+      credentials: { accessKeyId: 'AKIANOTASANDBOXKEY00', secretAccessKey: alice().secretAccessKey },
+    });
+    expect(await expectError(res, 403, 'InvalidClientTokenId')).toBe(
+      'The security token included in the request is invalid.',
+    );
   });
 
   it('SignatureDoesNotMatch for a wrong secret', async () => {
-    const res = await send({ credentials: { ...alice(), secretAccessKey: `${alice().secretAccessKey.slice(0, -1)}X` } });
-    expect(await expectError(res, 403, 'SignatureDoesNotMatch')).toMatch(/^The request signature we calculated does not match/);
+    const res = await send({
+      credentials: { ...alice(), secretAccessKey: `${alice().secretAccessKey.slice(0, -1)}X` },
+    });
+    expect(await expectError(res, 403, 'SignatureDoesNotMatch')).toMatch(
+      /^The request signature we calculated does not match/,
+    );
   });
 
   it('SignatureDoesNotMatch for a body changed after signing, even with the original x-amz-content-sha256', async () => {
@@ -151,20 +179,40 @@ describe('rejected requests', () => {
     const valid = seededSessionOf('ASIASANDBOXCAROL0005');
     expect((await send({ credentials: valid })).status).toBe(200);
     await expectError(await send({ credentials: { ...valid, sessionToken: undefined } }), 403, 'InvalidClientTokenId');
-    await expectError(await send({ credentials: { ...valid, sessionToken: `${valid.sessionToken}x` } }), 403, 'InvalidClientTokenId');
+    await expectError(
+      await send({ credentials: { ...valid, sessionToken: `${valid.sessionToken}x` } }),
+      403,
+      'InvalidClientTokenId',
+    );
   });
 
   it('IncompleteSignature for a malformed Authorization header', async () => {
-    const res = await fetch(sb.url, { method: 'POST', body: getUser, headers: { authorization: 'AWS4-HMAC-SHA256 Credential=AKIASANDBOXALICE0001/20240101/us-east-1/iam/aws4_request' } });
-    expect(await expectError(res, 400, 'IncompleteSignature')).toContain("Authorization header requires 'Signature' parameter.");
+    const res = await fetch(sb.url, {
+      method: 'POST',
+      body: getUser,
+      headers: {
+        authorization: 'AWS4-HMAC-SHA256 Credential=AKIASANDBOXALICE0001/20240101/us-east-1/iam/aws4_request',
+      },
+    });
+    expect(await expectError(res, 400, 'IncompleteSignature')).toContain(
+      "Authorization header requires 'Signature' parameter.",
+    );
   });
 
   it('InvalidAction for unknown actions, wrong versions, and STS actions signed for IAM', async () => {
-    expect(await expectError(await send({ body: form({ Action: 'DeleteUser', Version: '2010-05-08' }) }), 400, 'InvalidAction')).toBe(
-      'Could not find operation DeleteUser for version 2010-05-08',
-    );
+    expect(
+      await expectError(
+        await send({ body: form({ Action: 'DeleteUser', Version: '2010-05-08' }) }),
+        400,
+        'InvalidAction',
+      ),
+    ).toBe('Could not find operation DeleteUser for version 2010-05-08');
     await expectError(await send({ body: form({ Action: 'GetUser', Version: '2011-06-15' }) }), 400, 'InvalidAction');
-    await expectError(await send({ body: form({ Action: 'GetCallerIdentity', Version: '2011-06-15' }) }), 400, 'InvalidAction');
+    await expectError(
+      await send({ body: form({ Action: 'GetCallerIdentity', Version: '2011-06-15' }) }),
+      400,
+      'InvalidAction',
+    );
     await expectError(await send({ body: form({ Version: '2010-05-08' }) }), 400, 'MissingAction');
   });
 });
@@ -173,7 +221,11 @@ describe('CORS', () => {
   it('answers preflight permissively and echoes the requested headers', async () => {
     const res = await fetch(sb.url, {
       method: 'OPTIONS',
-      headers: { origin: 'chrome-extension://abc', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,x-amz-date' },
+      headers: {
+        origin: 'chrome-extension://abc',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,x-amz-date',
+      },
     });
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');

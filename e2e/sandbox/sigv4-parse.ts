@@ -20,9 +20,7 @@ export interface SignatureParts {
 }
 
 export type SignatureParse =
-  | { kind: 'missing' }
-  | { kind: 'malformed'; message: string }
-  | { kind: 'parsed'; parts: SignatureParts };
+  { kind: 'missing' } | { kind: 'malformed'; message: string } | { kind: 'parsed'; parts: SignatureParts };
 
 export type HeaderLookup = (lowerCaseName: string) => string | undefined;
 
@@ -73,7 +71,8 @@ function parseQueryForm(query: URLSearchParams): SignatureParse {
   const missing = ['X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-SignedHeaders', 'X-Amz-Signature', 'X-Amz-Date']
     .filter((name) => !query.get(name))
     .map((name) => `AWS query-string parameters must include '${name}'.`);
-  if (missing.length > 0) return { kind: 'malformed', message: `${missing.join(' ')} Re-examine the query-string parameters.` };
+  if (missing.length > 0)
+    return { kind: 'malformed', message: `${missing.join(' ')} Re-examine the query-string parameters.` };
   if (query.get('X-Amz-Algorithm') !== SIGV4_ALGORITHM) {
     return { kind: 'malformed', message: `Unsupported AWS 'algorithm': '${query.get('X-Amz-Algorithm') ?? ''}'` };
   }
@@ -112,7 +111,10 @@ function httpDateToBasic(httpDate: string | undefined): string | null {
 }
 
 export function toAmzDate(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** Parses YYYYMMDDTHHMMSSZ; null when it is not in that form. */

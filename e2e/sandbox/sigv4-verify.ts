@@ -47,7 +47,9 @@ export function checkSigningTime(parts: SignatureParts, nowMs: number): AwsError
   if (parts.form === 'query') {
     const expires = parts.expiresSeconds ?? MAX_CLOCK_SKEW_MS / 1000;
     if (!Number.isInteger(expires) || expires < 1 || expires > MAX_PRESIGN_EXPIRES_SECONDS) {
-      return authErrors.incompleteSignature(`X-Amz-Expires must be between 1 and ${MAX_PRESIGN_EXPIRES_SECONDS} seconds.`);
+      return authErrors.incompleteSignature(
+        `X-Amz-Expires must be between 1 and ${MAX_PRESIGN_EXPIRES_SECONDS} seconds.`,
+      );
     }
     if (signedAt + expires * 1000 < nowMs) {
       return authErrors.signatureDoesNotMatch(

@@ -10,7 +10,9 @@ const DEFAULT_SESSION_SECONDS = 43_200;
 
 const getCallerIdentity: ActionHandler = (ctx) => {
   const user = ctx.principal.user;
-  return textElement('UserId', user.userId) + textElement('Account', ctx.state.accountId) + textElement('Arn', user.arn);
+  return (
+    textElement('UserId', user.userId) + textElement('Account', ctx.state.accountId) + textElement('Arn', user.arn)
+  );
 };
 
 const getSessionToken: ActionHandler = (ctx) => {

@@ -3,7 +3,17 @@ import { GetUserCommand, ListMFADevicesCommand, ResyncMFADeviceCommand } from '@
 import { GetCallerIdentityCommand, GetSessionTokenCommand, STSClient, type Credentials } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seededSessionOf } from './seed';
-import { controlPost, iamAs, keysOf, phone, sdkError, SERIALS, startTestSandbox, stsAs, type TestSandbox } from './sandbox-test-kit';
+import {
+  controlPost,
+  iamAs,
+  keysOf,
+  phone,
+  sdkError,
+  SERIALS,
+  startTestSandbox,
+  stsAs,
+  type TestSandbox,
+} from './sandbox-test-kit';
 
 let sb: TestSandbox;
 beforeAll(async () => {
@@ -21,7 +31,11 @@ const asIdentity = (c: Credentials | undefined) => ({
 describe('GetCallerIdentity', () => {
   it('identifies a long-term key and a seeded admin session', async () => {
     const alice = await stsAs(sb.url, keysOf('alice')).send(new GetCallerIdentityCommand({}));
-    expect(alice).toMatchObject({ Account: '123456789012', Arn: 'arn:aws:iam::123456789012:user/alice', UserId: 'AIDASANDBOXALICE00001' });
+    expect(alice).toMatchObject({
+      Account: '123456789012',
+      Arn: 'arn:aws:iam::123456789012:user/alice',
+      UserId: 'AIDASANDBOXALICE00001',
+    });
     const carol = await stsAs(sb.url, seededSessionOf('ASIASANDBOXCAROL0005')).send(new GetCallerIdentityCommand({}));
     expect(carol.Arn).toBe('arn:aws:iam::123456789012:user/carol-admin');
   });
@@ -37,8 +51,14 @@ describe('GetCallerIdentity', () => {
   });
 
   it('answers ExpiredToken for the seeded expired session', async () => {
-    const err = await sdkError(stsAs(sb.url, seededSessionOf('ASIASANDBOXEXPIRED06')).send(new GetCallerIdentityCommand({})));
-    expect(err).toEqual({ name: 'ExpiredToken', status: 403, message: 'The security token included in the request is expired' });
+    const err = await sdkError(
+      stsAs(sb.url, seededSessionOf('ASIASANDBOXEXPIRED06')).send(new GetCallerIdentityCommand({})),
+    );
+    expect(err).toEqual({
+      name: 'ExpiredToken',
+      status: 403,
+      message: 'The security token included in the request is expired',
+    });
   });
 });
 
@@ -49,7 +69,9 @@ describe('GetSessionToken', () => {
     expect(creds.accessKeyId).toMatch(/^ASIA[A-Z2-7]{16}$/);
     expect(creds.secretAccessKey).toHaveLength(40);
     expect(out.Credentials?.Expiration?.getTime()).toBe(sb.clock.now + 43_200_000);
-    expect((await stsAs(sb.url, creds).send(new GetCallerIdentityCommand({}))).Arn).toBe('arn:aws:iam::123456789012:user/alice');
+    expect((await stsAs(sb.url, creds).send(new GetCallerIdentityCommand({}))).Arn).toBe(
+      'arn:aws:iam::123456789012:user/alice',
+    );
     const iam = iamAs(sb.url, creds);
     for (const call of [iam.send(new GetUserCommand({})), iam.send(new ListMFADevicesCommand({}))]) {
       expect(await sdkError(call)).toEqual({
@@ -70,7 +92,12 @@ describe('GetSessionToken', () => {
     expect((await iam.send(new GetUserCommand({}))).User?.UserName).toBe('bob');
     const tablet = await phone(sb.url, SERIALS.bobTablet);
     const resync = await iam.send(
-      new ResyncMFADeviceCommand({ UserName: 'bob', SerialNumber: SERIALS.bobTablet, AuthenticationCode1: tablet.codes[0], AuthenticationCode2: tablet.codes[1] }),
+      new ResyncMFADeviceCommand({
+        UserName: 'bob',
+        SerialNumber: SERIALS.bobTablet,
+        AuthenticationCode1: tablet.codes[0],
+        AuthenticationCode2: tablet.codes[1],
+      }),
     );
     expect(resync.$metadata.httpStatusCode).toBe(200);
   });
@@ -95,7 +122,12 @@ describe('GetSessionToken', () => {
   it('accepts the drifted device once it has been resynced', async () => {
     const { codes } = await phone(sb.url, SERIALS.alicePhone);
     await iamAs(sb.url, keysOf('alice')).send(
-      new ResyncMFADeviceCommand({ UserName: 'alice', SerialNumber: SERIALS.alicePhone, AuthenticationCode1: codes[0], AuthenticationCode2: codes[1] }),
+      new ResyncMFADeviceCommand({
+        UserName: 'alice',
+        SerialNumber: SERIALS.alicePhone,
+        AuthenticationCode1: codes[0],
+        AuthenticationCode2: codes[1],
+      }),
     );
     const out = await stsAs(sb.url, keysOf('alice')).send(
       new GetSessionTokenCommand({ SerialNumber: SERIALS.alicePhone, TokenCode: codes[0] }),
@@ -107,13 +139,21 @@ describe('GetSessionToken', () => {
     const sts = stsAs(sb.url, keysOf('alice'));
     const short = await sdkError(sts.send(new GetSessionTokenCommand({ DurationSeconds: 899 })));
     expect(short).toMatchObject({ name: 'ValidationError', status: 400 });
-    expect(short.message).toContain("Value '899' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900");
+    expect(short.message).toContain(
+      "Value '899' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900",
+    );
     const long = await sdkError(sts.send(new GetSessionTokenCommand({ DurationSeconds: 129_601 })));
     expect(long.message).toContain('less than or equal to 129600');
   });
 
   it('cannot be called with session credentials', async () => {
-    const err = await sdkError(stsAs(sb.url, seededSessionOf('ASIASANDBOXCAROL0005')).send(new GetSessionTokenCommand({})));
-    expect(err).toEqual({ name: 'AccessDenied', status: 403, message: 'Cannot call GetSessionToken with session credentials' });
+    const err = await sdkError(
+      stsAs(sb.url, seededSessionOf('ASIASANDBOXCAROL0005')).send(new GetSessionTokenCommand({})),
+    );
+    expect(err).toEqual({
+      name: 'AccessDenied',
+      status: 403,
+      message: 'Cannot call GetSessionToken with session credentials',
+    });
   });
 });

@@ -48,7 +48,11 @@ describe('drift and sign-in', () => {
     const d = device(0);
     const now = stepAt(T0);
     expect([-2, -1, 0, 1, 2].map((k) => acceptsSignInCode(d, codeAtStep(RFC_SECRET, now + k), T0))).toEqual([
-      false, true, true, true, false,
+      false,
+      true,
+      true,
+      true,
+      false,
     ]);
   });
 });

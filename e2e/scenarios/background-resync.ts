@@ -3,17 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { SANDBOX_ACCOUNT_ID } from '../sandbox/seed';
 import type { DriverFactory, ExtensionPage } from '../harness/driver';
 import { bashExport, longTermKeys } from '../harness/paste-samples';
-import {
-  callsOf,
-  firstVisible,
-  injectFault,
-  openPopup,
-  pickDevice,
-  sendCodes,
-  unlockWith,
-  waitForFaultTaken,
-  waitUntil,
-} from '../harness/popup-flow';
+import { firstVisible, openPopup, pickDevice, sendCodes, unlockWith } from '../harness/popup-flow';
+import { callsOf, injectFault, waitForFaultTaken, waitUntil } from '../harness/sandbox-control';
 import { phoneCodes, signInWouldAccept } from '../harness/sandbox-client';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -1,4 +1,5 @@
 import { useExtensionSuite } from '../harness/extension-suite';
+import { expectNoSecretsLeaked, SecretSet } from '../harness/secret-scan';
 import { describe, expect, it } from 'vitest';
 import { SANDBOX_ACCOUNT_ID } from '../sandbox/seed';
 import type { DriverFactory } from '../harness/driver';
@@ -11,7 +12,6 @@ import {
   expiredSession,
   longTermKeys,
   powershellEnv,
-  secretsOf,
   ssoOption2,
   stsJson,
   stsTimestamp,
@@ -21,15 +21,13 @@ import {
   closeLocked,
   configureExtension,
   errorOf,
-  findLeakedSecrets,
   localeMessages,
-  markCalls,
   openLockedPopup,
-  SecretLedger,
   selectOption,
   sessionKind,
   submitPaste,
 } from '../harness/popup-flow';
+import { markCalls } from '../harness/sandbox-control';
 
 const userArn = (userName: string) => `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:user/${userName}`;
 
@@ -42,7 +40,7 @@ export function describeCredentialSources(name: string, launch: DriverFactory, e
   describe(`credential sources in ${name}`, () => {
     const suite = useExtensionSuite(launch, extensionDir);
     const msg = localeMessages(extensionDir);
-    const ledger = new SecretLedger();
+    const ledger = new SecretSet();
 
     const alice = longTermKeys('alice');
     const bob = longTermKeys('bob');
@@ -106,7 +104,7 @@ export function describeCredentialSources(name: string, launch: DriverFactory, e
     ];
 
     it.each(formats)('unlocks with a $format paste', async ({ format, paste, creds, user, kind, showsExpiry }) => {
-      ledger.add(`${format} paste`, ...secretsOf(creds));
+      ledger.addCredentials(`${format} paste`, creds);
       const popup = await openLockedPopup(suite.driver);
       const callsSince = await markCalls(suite.sandbox.url);
       expect((await submitPaste(popup, paste())).shown).toBe('session');
@@ -127,8 +125,8 @@ export function describeCredentialSources(name: string, launch: DriverFactory, e
     });
 
     it('asks which profile to use when a credentials file has several, and unlocks with the chosen one', async () => {
-      ledger.add('credentials file alice', ...secretsOf(alice));
-      ledger.add('credentials file bob', ...secretsOf(bob));
+      ledger.addCredentials('credentials file alice', alice);
+      ledger.addCredentials('credentials file bob', bob);
       const paste = credentialsFile([
         { name: 'default', creds: alice, region: 'us-east-1' },
         { name: 'bob', creds: bob },
@@ -177,7 +175,7 @@ export function describeCredentialSources(name: string, launch: DriverFactory, e
     it.each(malformed)(
       'refuses $what with InvalidPaste, keeps the paste, sends nothing',
       async ({ what, paste, secrets, mentions }) => {
-        ledger.add(`malformed paste (${what})`, ...secrets);
+        secrets.forEach((value, i) => ledger.addCredential(`malformed paste (${what}) [${i}]`, value));
         const popup = await openLockedPopup(suite.driver);
         const callsSince = await markCalls(suite.sandbox.url);
         const error = errorOf(await submitPaste(popup, paste));
@@ -194,7 +192,7 @@ export function describeCredentialSources(name: string, launch: DriverFactory, e
 
     it('refuses temporary credentials whose pasted expiry has passed, without calling AWS', async () => {
       const expired = expiredSession();
-      ledger.add('expired session (STS JSON)', ...secretsOf(expired));
+      ledger.addCredentials('expired session (STS JSON)', expired);
       const popup = await openLockedPopup(suite.driver);
       const callsSince = await markCalls(suite.sandbox.url);
       const error = errorOf(await submitPaste(popup, stsJson(expired, stsTimestamp(-3600))));
@@ -206,7 +204,7 @@ export function describeCredentialSources(name: string, launch: DriverFactory, e
 
     it('shows ExpiredToken when AWS says the pasted session has expired', async () => {
       const expired = expiredSession();
-      ledger.add('expired session (bash)', ...secretsOf(expired));
+      ledger.addCredentials('expired session (bash)', expired);
       const popup = await openLockedPopup(suite.driver);
       const callsSince = await markCalls(suite.sandbox.url);
       // No expiry in an export block, so only AWS can tell.
@@ -223,7 +221,7 @@ export function describeCredentialSources(name: string, launch: DriverFactory, e
     it('refuses long-term keys when settings disallow them, before anything reaches AWS', async () => {
       await configureExtension(suite.driver, suite.sandbox.url, { allowLongTermKeys: false });
       try {
-        ledger.add('long-term keys while disallowed', ...secretsOf(alice));
+        ledger.addCredentials('long-term keys while disallowed', alice);
         const popup = await openLockedPopup(suite.driver);
         const callsSince = await markCalls(suite.sandbox.url);
         const error = errorOf(await submitPaste(popup, bashExport(alice)));
@@ -246,7 +244,7 @@ export function describeCredentialSources(name: string, launch: DriverFactory, e
     // Runs last: searches what the flows above left behind.
     it('leaves no pasted secret in storage.local/sync, the locked popup, or any console', async () => {
       expect(ledger.size).toBeGreaterThan(5);
-      expect(await findLeakedSecrets(suite.driver, ledger)).toEqual([]);
+      await expectNoSecretsLeaked(suite.driver, ledger, { lockFirst: true });
     });
   });
 }

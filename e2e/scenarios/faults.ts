@@ -5,23 +5,19 @@ import type { DriverFactory, ExtensionDriver, ExtensionPage } from '../harness/d
 import { bashExport, carolSession, longTermKeys, type PasteCredentials } from '../harness/paste-samples';
 import {
   answerTo,
-  callsOf,
   closeLocked,
   configureExtension,
   errorOf,
-  injectFault,
   localeMessages,
   openLockedPopup,
   openPopup,
   pickDevice,
-  resetSandbox,
   resyncWith,
   submitPaste,
   unlockWith,
-  waitForFaultTaken,
-  waitUntil,
   type ShownError,
 } from '../harness/popup-flow';
+import { callsOf, injectFault, resetSandbox, waitForFaultTaken, waitUntil } from '../harness/sandbox-control';
 import { phoneCodes } from '../harness/sandbox-client';
 import { expectNoSecretsLeaked, SecretSet } from '../harness/secret-scan';
 

@@ -6,7 +6,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../sandbox/server';
 import type { ExtensionDriver, ExtensionPage, WebPage } from '../harness/driver';
 import { bashExport, longTermKeys } from '../harness/paste-samples';
-import { callsOf, closeLocked, configureExtension, unlockWith, waitUntil } from '../harness/popup-flow';
+import { closeLocked, configureExtension, unlockWith } from '../harness/popup-flow';
+import { callsOf, waitUntil } from '../harness/sandbox-control';
 import { expectNoSecretsLeaked, SecretSet } from '../harness/secret-scan';
 import { FIXTURES_DIR, startSigninFixtureServer, type SigninFixtureServer } from '../harness/signin-fixture-server';
 

@@ -4,7 +4,7 @@ import type { ExtensionDriver, ExtensionPage } from '../harness/driver';
 import { carolSession, bashExport, CAROL_SESSION_KEY_ID } from '../harness/paste-samples';
 import type { PolicyTestBuild } from '../harness/policy-build';
 import type { PolicyFile } from '../harness/policy-files';
-import { markCalls, waitUntil } from '../harness/popup-flow';
+import { markCalls, waitUntil } from '../harness/sandbox-control';
 import { SANDBOX_ACCOUNT_ID } from '../sandbox/seed';
 import { startSandbox } from '../sandbox/server';
 import { answerToPaste, readManaged, sendStatus, snapshotOptions, type OptionsSnapshot } from '../harness/policy-pages';

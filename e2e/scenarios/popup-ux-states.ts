@@ -14,12 +14,12 @@ import {
   answerTo,
   configureExtension,
   errorOf,
-  injectFault,
   openLockedPopup,
   resyncWith,
   submitPaste,
   unlockWith,
 } from '../harness/popup-flow';
+import { injectFault } from '../harness/sandbox-control';
 import { phoneCodes } from '../harness/sandbox-client';
 
 export const ALICE_PHONE = `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:mfa/alice-phone`;

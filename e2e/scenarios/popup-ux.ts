@@ -7,18 +7,15 @@ import { SANDBOX_ACCOUNT_ID, seededRootKeys } from '../sandbox/seed';
 import type { DriverFactory, ExtensionPage } from '../harness/driver';
 import { bashExport, longTermKeys } from '../harness/paste-samples';
 import {
-  callsOf,
   errorOf,
-  injectFault,
   localeMessages,
   openLockedPopup,
-  resetSandbox,
   resyncWith,
   submitPaste,
   unlockWith,
   visibleTestIds,
-  waitUntil,
 } from '../harness/popup-flow';
+import { callsOf, injectFault, resetSandbox, waitUntil } from '../harness/sandbox-control';
 import { phoneCodes } from '../harness/sandbox-client';
 import { ALICE_PHONE, describePopupStates, FIXED, type PopupUxOptions } from './popup-ux-states';
 

@@ -4,9 +4,7 @@ import { SANDBOX_ACCOUNT_ID } from '../sandbox/seed';
 import type { DriverFactory, ExtensionPage } from '../harness/driver';
 import { bashExport, longTermKeys } from '../harness/paste-samples';
 import {
-  callsOf,
   errorOf,
-  injectFault,
   localeMessages,
   pickDevice,
   resyncWith,
@@ -15,6 +13,7 @@ import {
   visibleTestIds,
   type ShownError,
 } from '../harness/popup-flow';
+import { callsOf, injectFault } from '../harness/sandbox-control';
 import { phoneCodes, signInWouldAccept } from '../harness/sandbox-client';
 
 const BOB_TABLET = `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:mfa/bob-tablet`;

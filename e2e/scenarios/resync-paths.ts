@@ -1,24 +1,22 @@
 import { useExtensionSuite } from '../harness/extension-suite';
+import { expectNoSecretsLeaked, SecretSet } from '../harness/secret-scan';
 import { describe, expect, it } from 'vitest';
 import { SANDBOX_ACCOUNT_ID } from '../sandbox/seed';
 import type { DriverFactory } from '../harness/driver';
-import { bashExport, carolSession, longTermKeys, secretsOf, ssoOption2 } from '../harness/paste-samples';
+import { bashExport, carolSession, longTermKeys, ssoOption2 } from '../harness/paste-samples';
 import {
   answerTo,
-  callsOf,
   closeLocked,
   errorOf,
-  findLeakedSecrets,
   localeMessages,
   pickDevice,
   resyncWith,
-  SecretLedger,
   selectOption,
   sessionKind,
   textIfPresent,
   unlockWith,
-  waitUntil,
 } from '../harness/popup-flow';
+import { callsOf, waitUntil } from '../harness/sandbox-control';
 import { phoneCodes, signInWouldAccept } from '../harness/sandbox-client';
 
 const userArn = (userName: string) => `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:user/${userName}`;
@@ -33,11 +31,11 @@ export function describeResyncPaths(name: string, launch: DriverFactory, extensi
   describe(`admin and second-device resync in ${name}`, () => {
     const suite = useExtensionSuite(launch, extensionDir, { resetBeforeEach: true });
     const msg = localeMessages(extensionDir);
-    const ledger = new SecretLedger();
+    const ledger = new SecretSet();
 
     it("lets carol-admin resync alice's device with her own session", async () => {
       const carol = carolSession();
-      ledger.add('carol session', ...secretsOf(carol));
+      ledger.addCredentials('carol session', carol);
       const alicePhone = mfa('alice-phone');
       expect(await signInWouldAccept(suite.sandbox.url, alicePhone)).toBe(false);
 
@@ -51,7 +49,7 @@ export function describeResyncPaths(name: string, launch: DriverFactory, extensi
       expect(await popup.textOf('devices')).not.toContain('carol-phone');
 
       const { codes } = await phoneCodes(suite.sandbox.url, alicePhone);
-      ledger.add('alice-phone codes', ...codes);
+      ledger.addCodes('alice-phone', ...codes);
       expect((await resyncWith(popup, codes[0], codes[1])).shown).toBe('outcome-success');
 
       const resyncs = await callsOf(suite.sandbox.url, 'ResyncMFADevice');
@@ -67,7 +65,7 @@ export function describeResyncPaths(name: string, launch: DriverFactory, extensi
 
     it("refuses alice access to bob's devices with AccessDenied naming the missing permission", async () => {
       const alice = longTermKeys('alice');
-      ledger.add('alice keys', ...secretsOf(alice));
+      ledger.addCredentials('alice keys', alice);
       const popup = await unlockWith(suite.driver, bashExport(alice));
       await popup.textOf('devices');
       const error = errorOf(
@@ -93,7 +91,7 @@ export function describeResyncPaths(name: string, launch: DriverFactory, extensi
 
     it('resyncs bob-tablet with a session bought with a code from bob-phone (second device)', async () => {
       const bob = longTermKeys('bob');
-      ledger.add('bob keys', ...secretsOf(bob));
+      ledger.addCredentials('bob keys', bob);
       const bobPhone = mfa('bob-phone');
       const bobTablet = mfa('bob-tablet');
       expect(await signInWouldAccept(suite.sandbox.url, bobTablet)).toBe(false);
@@ -103,7 +101,7 @@ export function describeResyncPaths(name: string, launch: DriverFactory, extensi
       await popup.click('use-second-device');
       await selectOption(popup, 'elevate-device', bobPhone);
       const phone = await phoneCodes(suite.sandbox.url, bobPhone);
-      ledger.add('bob-phone code', phone.codes[0]);
+      ledger.addCodes('bob-phone', phone.codes[0]);
       await popup.fill('elevate-code', phone.codes[0]);
       await popup.click('elevate');
       await waitUntil(
@@ -122,18 +120,16 @@ export function describeResyncPaths(name: string, launch: DriverFactory, extensi
       // The session the background got is a secret too; read it where only the background keeps it.
       const vault = (await suite.driver.readStorage('session'))['vault'] as
         { secret?: { accessKeyId?: string; secretAccessKey?: string; sessionToken?: string } } | undefined;
-      ledger.add(
-        'bob MFA session',
-        vault?.secret?.accessKeyId,
-        vault?.secret?.secretAccessKey,
-        vault?.secret?.sessionToken,
-      );
+      ledger
+        .addCredential('bob MFA session access key id', vault?.secret?.accessKeyId)
+        .addCredential('bob MFA session secret access key', vault?.secret?.secretAccessKey)
+        .addCredential('bob MFA session token', vault?.secret?.sessionToken);
       // The long-term keys were dropped for the session.
       expect(JSON.stringify(vault)).not.toContain(bob.secretAccessKey);
 
       await pickDevice(popup, bobTablet);
       const tablet = await phoneCodes(suite.sandbox.url, bobTablet);
-      ledger.add('bob-tablet codes', ...tablet.codes);
+      ledger.addCodes('bob-tablet', ...tablet.codes);
       expect((await resyncWith(popup, tablet.codes[0], tablet.codes[1])).shown).toBe('outcome-success');
 
       const resyncs = await callsOf(suite.sandbox.url, 'ResyncMFADevice');
@@ -148,7 +144,7 @@ export function describeResyncPaths(name: string, launch: DriverFactory, extensi
     // Runs last: searches what the flows above left behind.
     it('leaves no secret or MFA code in storage.local/sync, the locked popup, or any console', async () => {
       expect(ledger.size).toBeGreaterThan(5);
-      expect(await findLeakedSecrets(suite.driver, ledger)).toEqual([]);
+      await expectNoSecretsLeaked(suite.driver, ledger, { lockFirst: true });
     });
   });
 }

@@ -7,14 +7,13 @@ import {
   errorOf,
   firstVisible,
   localeMessages,
-  markCalls,
   resyncWith,
   sendToBackground,
   sessionKind,
   unlockWith,
   visibleTestIds,
-  waitUntil,
 } from '../harness/popup-flow';
+import { markCalls, waitUntil } from '../harness/sandbox-control';
 
 /**
  * The vault forgets the credentials when told (Lock), when pasted temporary credentials expire,

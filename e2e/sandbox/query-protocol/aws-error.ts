@@ -26,8 +26,7 @@ export const authErrors = {
     new AwsError('MissingAuthenticationToken', 403, 'Request is missing Authentication Token'),
   invalidClientTokenId: () =>
     new AwsError('InvalidClientTokenId', 403, 'The security token included in the request is invalid.'),
-  expiredToken: () =>
-    new AwsError('ExpiredToken', 403, 'The security token included in the request is expired'),
+  expiredToken: () => new AwsError('ExpiredToken', 403, 'The security token included in the request is expired'),
   signatureDoesNotMatch: (
     message = 'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
   ) => new AwsError('SignatureDoesNotMatch', 403, message),
