@@ -1,4 +1,8 @@
 /// <reference types="chrome" />
+import { mkdtempSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import type { ExtensionDriver, ExtensionPage, ExtensionView, StorageArea, WebPage } from './driver';
 import { browserExecutable, requireBuild } from './paths';
@@ -76,7 +80,20 @@ export async function launchChromium(
   options: ChromiumLaunchOptions = {},
 ): Promise<ExtensionDriver> {
   const dir = requireBuild(extensionDir);
-  const context = await chromium.launchPersistentContext('', {
+  // Our own profile directory rather than Playwright's throwaway one (''): restart() has to
+  // relaunch into the same profile, and only a path we know can be reused and then deleted by
+  // close() (or by the exit hook when the test process dies first).
+  const profile = mkdtempSync(join(tmpdir(), 'mfa-e2e-chromium-'));
+  const removeProfileOnExit = () => rmSync(profile, { recursive: true, force: true });
+  process.once('exit', removeProfileOnExit);
+  const removeProfile = async () => {
+    process.removeListener('exit', removeProfileOnExit);
+    await rm(profile, { recursive: true, force: true });
+  };
+  const lines: string[] = [];
+
+  // The same options for the first launch and for every restart().
+  const launchOptions: Parameters<typeof chromium.launchPersistentContext>[1] = {
     executablePath: browserExecutable('chromium'),
     headless: options.headless ?? true,
     viewport: VIEWPORT,
@@ -95,13 +112,31 @@ export async function launchChromium(
       '--disable-component-update',
       '--disable-sync',
     ],
+  };
+
+  /** Launches Chromium on `profile` and attaches to the extension's worker (that of `wantedId`, if given). */
+  const start = async (wantedId?: string): Promise<{ context: BrowserContext; worker: Worker }> => {
+    const context = await chromium.launchPersistentContext(profile, launchOptions);
+    try {
+      const worker = await extensionWorker(context, options.forceInstalled ? 45_000 : 15_000, wantedId);
+      worker.on('console', (message) => lines.push(`[worker] ${message.text()}`));
+      context.on('page', (page) => page.on('console', (message) => lines.push(`[page] ${message.text()}`)));
+      return { context, worker };
+    } catch (error) {
+      // Without the worker the browser is of no use, and it holds the profile directory open.
+      await context.close().catch(() => undefined);
+      throw error;
+    }
+  };
+
+  let { context, worker } = await start(options.extensionId).catch(async (error: unknown) => {
+    await removeProfile();
+    throw error;
   });
-  const lines: string[] = [];
-  const worker = await extensionWorker(context, options.forceInstalled ? 45_000 : 15_000, options.extensionId);
-  worker.on('console', (message) => lines.push(`[worker] ${message.text()}`));
-  context.on('page', (page) => page.on('console', (message) => lines.push(`[page] ${message.text()}`)));
   // URL.origin is "null" for non-special schemes such as chrome-extension:, so build it from host.
-  const extensionBaseUrl = `chrome-extension://${new URL(worker.url()).host}`;
+  const extensionId = new URL(worker.url()).host;
+  const extensionBaseUrl = `chrome-extension://${extensionId}`;
+  let closing: Promise<void> | undefined;
 
   return {
     browserName: 'chromium',
@@ -169,6 +204,19 @@ export async function launchChromium(
       await Promise.race([stopped, timeout]).finally(() => clearTimeout(timer));
       await cdp.detach();
     },
-    close: () => context.close(),
+    restart: async () => {
+      if (closing) throw new Error('restart() after close()');
+      // Playwright's close() of a persistent context quits Chromium the normal way and waits for
+      // the process to exit, so the profile is written out and unlocked before the relaunch.
+      await context.close();
+      // The same unpacked directory (or the same policy) gives the same extension id, so the
+      // worker is looked up by it and extensionBaseUrl stays right. The service worker starts by
+      // itself: the background listens for runtime.onStartup.
+      ({ context, worker } = await start(extensionId));
+    },
+    close: () => {
+      closing ??= context.close().finally(removeProfile);
+      return closing;
+    },
   };
 }

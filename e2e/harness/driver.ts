@@ -78,6 +78,13 @@ export interface ExtensionDriver {
    * Absent in Firefox: an MV3 event page cannot be stopped from a test.
    */
   stopBackground?(): Promise<void>;
+  /**
+   * Quits the browser and starts it again on the same profile with the same extension and launch
+   * options, as a user closing and reopening it would. Pages opened before are gone; this driver
+   * keeps working (consoleLines keeps the lines of both runs). Firefox: see firefox-driver.ts for
+   * what happens to the temporary add-on and its storage.
+   */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 

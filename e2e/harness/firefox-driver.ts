@@ -90,42 +90,56 @@ export async function launchFirefox(
   const removeProfileOnExit = () => rmSync(profile, { recursive: true, force: true });
   process.once('exit', removeProfileOnExit);
 
-  let browser: Browser | undefined;
-  try {
-    browser = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath: browserExecutable('firefox'),
-      headless: options.headless ?? true,
-      acceptInsecureCerts: options.acceptInsecureCerts ?? false,
-      userDataDir: profile,
-      defaultViewport: VIEWPORT,
-      // Without it Firefox's BiDi refuses to navigate a tab to a moz-extension:// URL (the tab
-      // silently stays on about:blank).
-      args: ['--remote-allow-system-access'],
-      extraPrefsFirefox: firefoxPrefs(geckoId, FIREFOX_EXTENSION_UUID, {
-        ...(options.uiLocale ? { 'intl.locale.requested': options.uiLocale } : {}),
-        ...options.prefs,
-      }),
-    });
-    const lines: string[] = [];
-    const child = browser.process();
-    collectFirefoxConsole([child?.stdout, child?.stderr], lines);
-    const installedId = await browser.installExtension(dir);
-    if (installedId !== geckoId) throw new Error(`Firefox installed ${installedId}, expected ${geckoId}`);
-    return firefoxDriver(browser, extensionBaseUrl, lines, async () => {
-      process.removeListener('exit', removeProfileOnExit);
-      await rm(profile, { recursive: true, force: true });
-    });
-  } catch (error) {
-    await browser?.close().catch(() => undefined);
+  const lines: string[] = [];
+  const removeProfile = async () => {
     process.removeListener('exit', removeProfileOnExit);
     await rm(profile, { recursive: true, force: true });
+  };
+
+  /** Launches Firefox on `profile` and installs the add-on: the first launch and every restart(). */
+  const start = async (): Promise<Browser> => {
+    let browser: Browser | undefined;
+    try {
+      browser = await puppeteer.launch({
+        browser: 'firefox',
+        executablePath: browserExecutable('firefox'),
+        headless: options.headless ?? true,
+        acceptInsecureCerts: options.acceptInsecureCerts ?? false,
+        userDataDir: profile,
+        defaultViewport: VIEWPORT,
+        // Without it Firefox's BiDi refuses to navigate a tab to a moz-extension:// URL (the tab
+        // silently stays on about:blank).
+        args: ['--remote-allow-system-access'],
+        // Written into the profile's user.js at every launch, restarts included, so the UUID pref
+        // is in place before the add-on is installed again.
+        extraPrefsFirefox: firefoxPrefs(geckoId, FIREFOX_EXTENSION_UUID, {
+          ...(options.uiLocale ? { 'intl.locale.requested': options.uiLocale } : {}),
+          ...options.prefs,
+        }),
+      });
+      const child = browser.process();
+      collectFirefoxConsole([child?.stdout, child?.stderr], lines);
+      const installedId = await browser.installExtension(dir);
+      if (installedId !== geckoId) throw new Error(`Firefox installed ${installedId}, expected ${geckoId}`);
+      return browser;
+    } catch (error) {
+      await browser?.close().catch(() => undefined);
+      throw error;
+    }
+  };
+
+  try {
+    return firefoxDriver(await start(), start, extensionBaseUrl, lines, removeProfile);
+  } catch (error) {
+    await removeProfile();
     throw error;
   }
 }
 
 function firefoxDriver(
+  // Reassigned by restart(): every method below reaches the browser through this binding.
   browser: Browser,
+  relaunch: () => Promise<Browser>,
   extensionBaseUrl: string,
   lines: string[],
   removeProfile: () => Promise<void>,
@@ -203,6 +217,23 @@ function firefoxDriver(
       );
     },
     consoleLines: () => [...lines],
+    // Firefox uninstalls a temporary add-on when it quits (XPIProvider.cleanupTemporaryAddons at
+    // shutdown), so the relaunch installs it again: in Firefox the restart therefore also
+    // reinstalls the temporary add-on, which is how Firefox treats an unpacked extension anyway
+    // (about:debugging loads do not survive a restart either). The same gecko id and the UUID pref
+    // give it the same moz-extension:// origin. Its storage.local survives (measured on ESR 153,
+    // across two restarts): that shutdown cleanup skips the data wipe of a real uninstall (no
+    // onUninstalled, so the profile keeps the storage and the UUID map entry), and the reinstalled
+    // add-on, same id and origin, reads the same store. storage.session starts empty, as always.
+    restart: async () => {
+      if (closing) throw new Error('restart() after close()');
+      // puppeteer asks Firefox to quit and waits (up to 5 s) for the process to exit on its own,
+      // so the profile is written out before the relaunch reuses it.
+      await browser.close();
+      // The helper tab died with the old browser.
+      helper = undefined;
+      browser = await relaunch();
+    },
     close: () => {
       closing ??= browser.close().finally(removeProfile);
       return closing;
