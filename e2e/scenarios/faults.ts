@@ -17,7 +17,14 @@ import {
   unlockWith,
   type ShownError,
 } from '../harness/popup-flow';
-import { callsOf, injectFault, resetSandbox, waitForFaultTaken, waitUntil } from '../harness/sandbox-control';
+import {
+  callsOf,
+  injectFault,
+  markCalls,
+  resetSandbox,
+  waitForFaultTaken,
+  waitUntil,
+} from '../harness/sandbox-control';
 import { phoneCodes } from '../harness/sandbox-client';
 import { expectNoSecretsLeaked, SecretSet } from '../harness/secret-scan';
 
@@ -178,6 +185,9 @@ export function describeFaults(name: string, launch: DriverFactory, extensionDir
       secrets.addCredentials('bob', bob);
       const popup = await openLockedPopup(driver);
       pages.push(popup);
+      // Count only this unlock's calls: a popup the previous test's clean-up opened may still have
+      // a device listing of its own in flight when this test starts.
+      const callsSince = await markCalls(sandbox.url);
       await injectFault(sandbox.url, { action: 'ListMFADevices', status: 400, code: 'Throttling', times: 5 });
       const answer = await answerTo(popup, async () => {
         await popup.fill('paste', bashExport(bob));
@@ -185,7 +195,7 @@ export function describeFaults(name: string, launch: DriverFactory, extensionDir
       }, ['devices', 'no-devices']);
       expectCatalogText(errorOf(answer), 'Throttling');
       // maxAttempts 3 for listing (background/aws-clients.ts), then the error.
-      expect((await callsOf(sandbox.url, 'ListMFADevices')).map((c) => c.code)).toEqual([
+      expect((await callsSince('ListMFADevices')).map((c) => c.code)).toEqual([
         'Throttling',
         'Throttling',
         'Throttling',
