@@ -47,7 +47,13 @@ export function useOptions(): { state: OptionsState | undefined; save: (patch: S
   const [state, setState] = useState<OptionsState>();
   useEffect(() => {
     let open = true;
-    const reload = () => void readState().then((next) => open && setState(next));
+    // Reloads can overlap (a local and a managed change close together); only the newest may land,
+    // or a slower, older read would put stale values back on screen.
+    let latest = 0;
+    const reload = () => {
+      const ticket = ++latest;
+      void readState().then((next) => open && ticket === latest && setState(next));
+    };
     const onChanged = (changes: Record<string, Storage.StorageChange>, area: string) => {
       if (area === 'managed' || (area === 'local' && SETTINGS_KEY in changes)) reload();
     };

@@ -159,7 +159,10 @@ export function describePolicy(target: PolicyTarget): void {
       });
 
       it(`picks the new policy up ${target.appliesChangesLive ? 'live' : 'at the next browser start'}`, async () => {
-        const shown = await optionsNow((s) => s.rows['allowLongTermKeys']?.managed === true);
+        // Wait for the whole new state: a field's typed-in value follows its setting one render later.
+        const shown = await optionsNow(
+          (s) => s.rows['allowLongTermKeys']?.managed === true && s.rows['idleLockMinutes']?.value === '30',
+        );
         expect(shown.rows['allowLongTermKeys']).toMatchObject({ disabled: true, checked: false });
         // Settings the policy no longer decides are the user's again.
         expect(shown.rows['contentPromptEnabled']).toMatchObject({ managed: false, disabled: false, checked: true });
