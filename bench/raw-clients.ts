@@ -1,9 +1,7 @@
 import { execFile } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
-import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
-import { delimiter, join } from 'node:path';
 import { SignatureV4 } from '@smithy/signature-v4';
-import type { AwsCredentialIdentity, Checksum, HttpRequest, SourceData } from '@smithy/types';
+import type { AwsCredentialIdentity, HttpRequest } from '@smithy/types';
+import { awsCliEnv, form, NodeSha256 } from '../e2e/sandbox/sandbox-test-kit';
 
 // The two baselines the extension's resync is compared with: the smallest correct client (one
 // SigV4-signed Query request from node) and the AWS CLI, which users would otherwise run.
@@ -13,37 +11,6 @@ export interface ResyncParams {
   serialNumber: string;
   code1: string;
   code2: string;
-}
-
-/** node:crypto behind the signer's Checksum interface (HMAC when constructed with a secret). */
-class NodeSha256 implements Checksum {
-  private hash: Hash | Hmac;
-  constructor(private readonly secret?: SourceData) {
-    this.hash = this.fresh();
-  }
-  private fresh(): Hash | Hmac {
-    if (this.secret === undefined) return createHash('sha256');
-    const key = typeof this.secret === 'string' ? this.secret : Buffer.from(this.secret as Uint8Array);
-    return createHmac('sha256', key);
-  }
-  update(data: Uint8Array): void {
-    this.hash.update(data);
-  }
-  async digest(): Promise<Uint8Array> {
-    return this.hash.digest();
-  }
-  reset(): void {
-    this.hash = this.fresh();
-  }
-}
-
-/** Strict RFC 3986 form encoding, as SigV4 and the Query protocol expect. */
-function form(params: Record<string, string>): string {
-  const enc = (s: string) =>
-    encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return Object.entries(params)
-    .map(([k, v]) => `${enc(k)}=${enc(v)}`)
-    .join('&');
 }
 
 /**
@@ -83,37 +50,13 @@ export async function rawResync(
   return response.status;
 }
 
-/** A PATH lookup rather than `aws --version`: starting the CLI costs about a second of CPU. */
-export function hasAwsCli(): boolean {
-  return (process.env.PATH ?? '').split(delimiter).some((dir) => {
-    try {
-      accessSync(join(dir, 'aws'), constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}
-
 /** Runs `aws iam resync-mfa-device` with only these credentials (no config from the machine). */
 export function cliResync(
   endpoint: string,
   credentials: AwsCredentialIdentity,
   params: ResyncParams,
 ): Promise<{ exitCode: number; stderr: string }> {
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? '/tmp',
-    AWS_ACCESS_KEY_ID: credentials.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-    ...(credentials.sessionToken ? { AWS_SESSION_TOKEN: credentials.sessionToken } : {}),
-    AWS_DEFAULT_REGION: 'us-east-1',
-    AWS_CONFIG_FILE: '/dev/null',
-    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-    AWS_EC2_METADATA_DISABLED: 'true',
-    AWS_MAX_ATTEMPTS: '1',
-    AWS_PAGER: '',
-  };
+  const env = awsCliEnv(credentials);
   const args = [
     'iam',
     'resync-mfa-device',

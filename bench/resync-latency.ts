@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { startSandbox } from '../e2e/sandbox/server';
 import { seededSessionOf } from '../e2e/sandbox/seed';
-import { cliResync, hasAwsCli, rawResync, type ResyncParams } from './raw-clients';
+import { hasAwsCli } from '../e2e/sandbox/sandbox-test-kit';
+import { cliResync, rawResync, type ResyncParams } from './raw-clients';
 import { summarize, type Summary } from './stats';
 
 // Resync latency: the extension's whole path (message in → schema check → vault → attempt record

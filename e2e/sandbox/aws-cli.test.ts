@@ -1,32 +1,28 @@
 // The AWS CLI (botocore's own SigV4 and Query-protocol code) against the sandbox via --endpoint-url.
 // Skipped when `aws` is not installed.
 import { execFile } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
-import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keysOf, phone, SERIALS, signInAccepted, startTestSandbox, type TestSandbox } from './sandbox-test-kit';
+import {
+  awsCliEnv,
+  hasAwsCli,
+  keysOf,
+  phone,
+  SERIALS,
+  signInAccepted,
+  startTestSandbox,
+  type TestSandbox,
+} from './sandbox-test-kit';
 
 const run = promisify(execFile);
-/** A PATH lookup rather than `aws --version`: starting the CLI costs ~0.5 s of CPU each time. */
-function onPath(command: string): boolean {
-  return (process.env.PATH ?? '').split(delimiter).some((dir) => {
-    try {
-      accessSync(join(dir, command), constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}
-const hasAwsCli = onPath('aws');
+const cliInstalled = hasAwsCli();
 
 let sb: TestSandbox;
 beforeAll(async () => {
-  if (hasAwsCli) sb = await startTestSandbox();
+  if (cliInstalled) sb = await startTestSandbox();
 });
 afterAll(async () => {
-  if (hasAwsCli) await sb.close();
+  if (cliInstalled) await sb.close();
 });
 
 interface CliResult {
@@ -38,18 +34,7 @@ interface CliResult {
 /** Runs `aws …` as `userName` with nothing from the machine's own AWS config leaking in. */
 async function aws(userName: string, ...args: string[]): Promise<CliResult> {
   const keys = keysOf(userName);
-  const env = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? '/tmp',
-    AWS_ACCESS_KEY_ID: keys.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: keys.secretAccessKey,
-    AWS_DEFAULT_REGION: 'us-east-1',
-    AWS_CONFIG_FILE: '/dev/null',
-    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-    AWS_EC2_METADATA_DISABLED: 'true',
-    AWS_MAX_ATTEMPTS: '1',
-    AWS_PAGER: '',
-  };
+  const env = awsCliEnv(keys);
   try {
     const { stdout, stderr } = await run('aws', [...args, '--endpoint-url', sb.url, '--output', 'json'], { env });
     return { code: 0, stdout, stderr };
@@ -59,7 +44,7 @@ async function aws(userName: string, ...args: string[]): Promise<CliResult> {
   }
 }
 
-describe.skipIf(!hasAwsCli)('aws CLI against the sandbox', () => {
+describe.skipIf(!cliInstalled)('aws CLI against the sandbox', () => {
   it('get-caller-identity, an IAM error, and get-session-token with MFA', async () => {
     const bobCodes = (await phone(sb.url, SERIALS.bobPhone)).codes;
     const [identity, rejected, session] = await Promise.all([

@@ -2,6 +2,8 @@
 // the control API, and raw requests signed by the SDK's own SigV4 signer (@smithy/signature-v4, an
 // implementation independent of ours) so hand-built requests can be bent in ways the SDK never would.
 import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
+import { accessSync, constants } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { STSClient } from '@aws-sdk/client-sts';
 import { SignatureV4 } from '@smithy/signature-v4';
@@ -185,3 +187,35 @@ export function xmlValue(xml: string, tag: string): string | undefined {
 }
 
 export const form = (params: Record<string, string>): string => encodeQuery(params);
+
+/**
+ * The environment for running the AWS CLI with exactly these credentials: nothing from the
+ * machine's own config or instance metadata, no retries, no pager.
+ */
+export function awsCliEnv(credentials: AwsCredentialIdentity): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '/tmp',
+    AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+    ...(credentials.sessionToken ? { AWS_SESSION_TOKEN: credentials.sessionToken } : {}),
+    AWS_DEFAULT_REGION: 'us-east-1',
+    AWS_CONFIG_FILE: '/dev/null',
+    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_MAX_ATTEMPTS: '1',
+    AWS_PAGER: '',
+  };
+}
+
+/** Whether `aws` is installed: a PATH lookup, because starting the CLI costs about a second of CPU. */
+export function hasAwsCli(): boolean {
+  return (process.env.PATH ?? '').split(delimiter).some((dir) => {
+    try {
+      accessSync(join(dir, 'aws'), constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
