@@ -1,6 +1,7 @@
 import { ext } from '../src/shared/browser';
 import type { ResyncOutcome } from '../src/shared/messages';
 import type { Runtime } from 'webextension-polyfill';
+import { shortSerial } from '../src/shared/serial-kind';
 import { isExtensionPage } from './sender-checks';
 
 // An open popup holds a port named 'popup'. When a resync finishes with no popup open (the user
@@ -21,7 +22,7 @@ export async function notifyIfNoPopup(outcome: ResyncOutcome): Promise<void> {
   if (openPopups.size > 0 || outcome.status === 'pending') return;
   const succeeded = outcome.status === 'succeeded';
   // Only the device name and the result: a notification is visible on a locked screen.
-  const device = outcome.serialNumber.replace(/^arn:[^:]+:iam::\d+:/, '');
+  const device = shortSerial(outcome.serialNumber);
   await ext.notifications.create(`resync-${outcome.attemptId}`, {
     type: 'basic',
     iconUrl: ext.runtime.getURL('icons/icon-128.png'),

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExtensionDriver, ExtensionPage } from './driver';
+import { shortSerial } from '../../src/shared/serial-kind';
 import { waitUntil } from './sandbox-control';
 
 // ---- extension set-up ------------------------------------------------------------------------
@@ -28,11 +29,6 @@ export function localeMessages(extensionDir: string): (key: string) => string {
     if (!entry) throw new Error(`no message ${key} in ${extensionDir}/_locales/en/messages.json`);
     return entry.message;
   };
-}
-
-/** Strips the `arn:aws:iam::ACCOUNT:` prefix, as the device list shows a serial. */
-export function shownSerial(serial: string): string {
-  return serial.replace(/^arn:[^:]+:iam::\d+:/, '');
 }
 
 // ---- popup -----------------------------------------------------------------------------------
@@ -192,7 +188,7 @@ export async function sessionKind(
 
 /** Waits until the device list shows `serial` and selects it. */
 export async function pickDevice(popup: ExtensionPage, serial: string): Promise<void> {
-  const shown = shownSerial(serial);
+  const shown = shortSerial(serial); // as the device list shows it
   await waitUntil(
     `device ${shown} in the list`,
     async () => (await popup.textOf('devices')).includes(shown),

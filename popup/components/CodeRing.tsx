@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
 import { secondsUntilNextCode, TOTP_PERIOD_S } from '../code-pair';
 import { t } from '../../src/shared/i18n';
+import { useNow } from '../use-now';
 
 const RADIUS = 15;
 const CIRCUMFERENCE = 2 * Math.PI * RADIUS;
@@ -11,11 +11,7 @@ const CIRCUMFERENCE = 2 * Math.PI * RADIUS;
  * interrupted every second.
  */
 export function CodeRing({ skewMs }: { skewMs: number | undefined }) {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
+  const now = useNow();
   const left = secondsUntilNextCode(now, skewMs ?? 0);
   return (
     <div class="ring" data-testid="code-ring" data-seconds-left={left}>

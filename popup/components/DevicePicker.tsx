@@ -1,5 +1,6 @@
 import type { DeviceView } from '../../src/shared/messages';
 import { t } from '../../src/shared/i18n';
+import { shortSerial } from '../../src/shared/serial-kind';
 
 interface Props {
   devices: DeviceView[];
@@ -34,7 +35,7 @@ export function DevicePicker({ devices, selected, onSelect }: Props) {
               aria-describedby={resyncable ? undefined : `${id}-why`}
             />
             <label for={id}>
-              <span class="serial">{device.serialNumber.replace(/^arn:[^:]+:iam::\d+:/, '')}</span>
+              <span class="serial">{shortSerial(device.serialNumber)}</span>
               <span class={`badge badge-${device.kind}`}>{t(`device_kind_${device.kind}`)}</span>
             </label>
             {!resyncable && (

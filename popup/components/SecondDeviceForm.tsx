@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { DeviceView } from '../../src/shared/messages';
 import { t } from '../../src/shared/i18n';
+import { shortSerial } from '../../src/shared/serial-kind';
 
 interface Props {
   devices: DeviceView[];
@@ -44,7 +45,7 @@ export function SecondDeviceForm({ devices, busy, onElevate }: Props) {
       >
         {usable.map((d) => (
           <option key={d.serialNumber} value={d.serialNumber}>
-            {d.serialNumber.replace(/^arn:[^:]+:iam::\d+:/, '')}
+            {shortSerial(d.serialNumber)}
           </option>
         ))}
       </select>

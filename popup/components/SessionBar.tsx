@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import type { SessionView } from '../../src/shared/messages';
 import { t } from '../../src/shared/i18n';
+import { useNow } from '../use-now';
 
 interface Props {
   session: SessionView;
@@ -17,11 +18,7 @@ function minutesSeconds(ms: number): string {
 
 /** Who the pasted credentials belong to, how long they last, the idle countdown, and Lock. */
 export function SessionBar({ session, onLock, onIdleLocked }: Props) {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
+  const now = useNow();
   const idleLeft = session.idleLockAt - now;
   // Idle lock or credential expiry: the background wipes the vault, the popup follows at once.
   const over = idleLeft <= 0 || (session.expiration !== undefined && Date.parse(session.expiration) <= now);

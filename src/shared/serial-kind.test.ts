@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountFromArn, classifySerial, partitionFromArn } from './serial-kind';
+import { accountFromArn, classifySerial, partitionFromArn, shortSerial } from './serial-kind';
 
 describe('classifySerial', () => {
   it.each([
@@ -57,5 +57,13 @@ describe('accountFromArn / partitionFromArn', () => {
 
   it('has no partition for non-ARNs', () => {
     expect(partitionFromArn('GAHT12345678')).toBeUndefined();
+  });
+});
+
+describe('shortSerial', () => {
+  it('drops the ARN prefix of every partition and leaves hardware serials alone', () => {
+    expect(shortSerial('arn:aws:iam::123456789012:mfa/alice-phone')).toBe('mfa/alice-phone');
+    expect(shortSerial('arn:aws-cn:iam::123456789012:u2f/user/alice/key')).toBe('u2f/user/alice/key');
+    expect(shortSerial('GAHT12345678')).toBe('GAHT12345678');
   });
 });

@@ -59,3 +59,8 @@ export function accountFromArn(arn: string): string | undefined {
 export function partitionFromArn(arn: string): string | undefined {
   return splitArn(arn)?.partition;
 }
+
+/** A serial as people read it: an MFA ARN without the `arn:PARTITION:iam::ACCOUNT:` prefix. */
+export function shortSerial(serial: string): string {
+  return serial.replace(/^arn:[^:]+:iam::\d+:/, '');
+}

@@ -23,3 +23,10 @@ export function isSignInUrl(url: string): boolean {
     return false;
   }
 }
+
+/** The sign-in page of a partition (its exact host), e.g. for the root user's own MFA re-sync flow. */
+export function signInHomeUrl(partition: Partition): string {
+  // Every partition has an exact host above; the fallback only satisfies the type of find().
+  const host = SIGN_IN_HOSTS.find((h) => h.exact && h.partition === partition)?.suffix ?? 'signin.aws.amazon.com';
+  return `https://${host}/`;
+}

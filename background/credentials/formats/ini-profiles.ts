@@ -40,7 +40,10 @@ interface Section {
 
 /** `[profile dev]` (config-file style) and `[dev]` name the same profile. */
 function profileName(header: string): string {
-  return header.trim().replace(/^profile\s+/i, '').trim();
+  return header
+    .trim()
+    .replace(/^profile\s+/i, '')
+    .trim();
 }
 
 function readSections(lines: readonly string[]): Section[] {
