@@ -109,7 +109,9 @@ export function describeFaults(name: string, launch: DriverFactory, extensionDir
       const error = errorOf(await resyncWith(popup, ...codes, BEYOND_TIMEOUT_MS + 10_000));
       expectCatalogText(error, 'NetworkTimeout');
       expect(Date.now() - started).toBeGreaterThanOrEqual(14_000);
-      // The request may have been processed (here IAM answers a second later): the codes are gone...
+      // The request may have been processed (here IAM answers a second later): the codes are gone
+      // (cleared in the render after the error appears, so wait for it)...
+      await waitUntil('the codes to be cleared', async () => (await codesShown(popup)).join('') === '', 2_000);
       expect(await codesShown(popup)).toEqual(['', '']);
       await waitUntil(
         'the slow request to finish at the sandbox',
@@ -135,6 +137,7 @@ export function describeFaults(name: string, launch: DriverFactory, extensionDir
       const error = errorOf(await resyncWith(popup, ...codes));
       expect(['NetworkOffline', 'InvalidAuthenticationCode']).toContain(error.code);
       expectCatalogText(error, error.code ?? '');
+      await waitUntil('the codes to be cleared', async () => (await codesShown(popup)).join('') === '', 2_000);
       expect(await codesShown(popup)).toEqual(['', '']);
       await new Promise((done) => setTimeout(done, 500));
       const [reset, ...replays] = await callsOf(sandbox.url, 'ResyncMFADevice');
