@@ -6,6 +6,7 @@ import { defineConfig } from 'vite';
 import { awsXmlParserWithoutDomParser } from './build/aws-xml-parser-plugin.ts';
 import { explicitEndpointsOnly } from './build/explicit-endpoints-plugin.ts';
 import { noEventStreams } from './build/no-event-streams-plugin.ts';
+import { replyChecksModule } from './build/reply-checks-plugin.ts';
 import { manifestForTarget, type BuildVariant, type TargetBrowser } from './build/manifest-for-target.ts';
 
 // One config, selected by env: TARGET_BROWSER=chrome|firefox, BUILD_VARIANT=release|sandbox.
@@ -26,6 +27,7 @@ export default defineConfig({
     awsXmlParserWithoutDomParser(),
     noEventStreams(),
     explicitEndpointsOnly(),
+    replyChecksModule(),
     preact(),
     crx({ manifest: manifestForTarget(sourceManifest, pkg.version, browser, variant), browser }),
   ],

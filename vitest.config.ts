@@ -8,7 +8,18 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'background/**/*.test.ts', 'popup/**/*.test.tsx', 'popup/**/*.test.ts', 'e2e/sandbox/**/*.test.ts', 'options/**/*.test.ts', 'options/**/*.test.tsx', 'bench/**/*.test.ts'],
+          include: [
+            'src/**/*.test.ts',
+            'src/**/*.test.tsx',
+            'background/**/*.test.ts',
+            'popup/**/*.test.tsx',
+            'popup/**/*.test.ts',
+            'e2e/sandbox/**/*.test.ts',
+            'options/**/*.test.ts',
+            'options/**/*.test.tsx',
+            'bench/**/*.test.ts',
+            'build/**/*.test.ts',
+          ],
           environment: 'node',
         },
       },

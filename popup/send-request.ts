@@ -1,10 +1,12 @@
-import * as v from 'valibot';
+import { checks } from 'virtual:reply-checks';
 import { ext } from '../src/shared/browser';
-import { replySchema, type ExtensionPageRequest, type Reply, type ResponseValue } from '../src/shared/messages';
+import { compactCheck } from '../src/shared/compact-check';
+import type { ExtensionPageRequest, Reply, ResponseValue } from '../src/shared/messages';
 
 /**
- * Sends one typed request to the background and validates the reply against the same schema the
- * background answers with. A reply that does not match is treated as a failure, not trusted.
+ * Sends one typed request to the background and validates the reply against the schema the
+ * background answers with (in its compact build-time form, see src/shared/compact-check.ts).
+ * A reply that does not match is treated as a failure, not trusted.
  */
 export async function sendRequest<T extends ExtensionPageRequest['type']>(
   request: Extract<ExtensionPageRequest, { type: T }>,
@@ -15,7 +17,7 @@ export async function sendRequest<T extends ExtensionPageRequest['type']>(
   } catch {
     return { ok: false, error: { code: 'BackgroundUnavailable' } };
   }
-  const parsed = v.safeParse(replySchema(request.type as T), raw);
-  if (!parsed.success) return { ok: false, error: { code: 'Unknown', detail: 'malformed reply' } };
-  return parsed.output as Reply<ResponseValue<T>>;
+  if (!compactCheck(checks[request.type], raw))
+    return { ok: false, error: { code: 'Unknown', detail: 'malformed reply' } };
+  return raw as Reply<ResponseValue<T>>;
 }
