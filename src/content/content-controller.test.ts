@@ -84,18 +84,37 @@ const button = (text: string) =>
     (b) => (b.getAttribute('aria-label') ?? b.textContent) === text,
   );
 
+describe('page load', () => {
+  it('touches no extension API until an MFA code is submitted, then reads the settings once', async () => {
+    const extension = fakeExtension();
+    const read = vi.spyOn(extension.api.storage.local, 'get');
+    const touched: string[] = [];
+    extension.api = new Proxy(extension.api, {
+      get(target, name: keyof ContentApi) {
+        touched.push(String(name));
+        return target[name];
+      },
+    });
+    await start('legacy/iam-mfa.html', extension);
+    await sleep(100);
+    expect(touched).toEqual([]);
+    await reject(extension.sent);
+    await reject(extension.sent);
+    expect(touched).toContain('storage');
+    expect(read).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe('turned off', () => {
-  it('by the user (settings.contentPromptEnabled: false): registers nothing, reports nothing, shows nothing', async () => {
+  it('by the user (settings.contentPromptEnabled: false): stops at the first submit, reports and shows nothing', async () => {
     const extension = fakeExtension({ settings: { contentPromptEnabled: false } });
-    const listen = vi.spyOn(window, 'addEventListener');
-    const observe = vi.spyOn(MutationObserver.prototype, 'observe');
-    expect(await start('legacy/iam-mfa.html', extension)).toBeUndefined();
+    const unlisten = vi.spyOn(window, 'removeEventListener');
+    await start('legacy/iam-mfa.html', extension);
     submitCode();
+    await vi.waitFor(() => expect(unlisten.mock.calls.map(([type]) => type)).toContain('submit'));
     await sleep(300);
     submitCode();
     await sleep(300);
-    expect(listen.mock.calls.map(([type]) => type)).not.toContain('submit');
-    expect(observe).not.toHaveBeenCalled();
     expect(extension.sent).toEqual([]);
     expect(host()).toBeNull();
   });
@@ -104,7 +123,19 @@ describe('turned off', () => {
     const extension = fakeExtension({}, { contentPromptEnabled: false });
     const unlisten = vi.spyOn(window, 'removeEventListener');
     await start('legacy/iam-mfa.html', extension);
+    submitCode();
     await vi.waitFor(() => expect(unlisten.mock.calls.map(([type]) => type)).toContain('submit'));
+    await sleep(300);
+    submitCode();
+    await sleep(300);
+    expect(extension.sent).toEqual([]);
+    expect(host()).toBeNull();
+  });
+
+  it('when the settings cannot be read (extension reloaded under the page): nothing reported or shown', async () => {
+    const extension = fakeExtension();
+    extension.api.storage.local.get = () => Promise.reject(new Error('Extension context invalidated.'));
+    await start('legacy/iam-mfa.html', extension);
     submitCode();
     await sleep(300);
     submitCode();
@@ -128,7 +159,8 @@ describe('turned off', () => {
 
   it('runs when there is no policy at all (managed storage unavailable)', async () => {
     const extension = fakeExtension({}, new Error('Managed storage manifest not found'));
-    expect(await start('legacy/iam-mfa.html', extension)).toBeTypeOf('function');
+    await start('legacy/iam-mfa.html', extension);
+    await reject(extension.sent);
   });
 });
 

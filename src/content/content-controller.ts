@@ -2,7 +2,7 @@ import type { ContentScriptRequest, SignInHints } from '../shared/messages';
 import { watchForMfaFailures, type Detector, type Rejection } from './detect-mfa-failure';
 import type { ContentApi } from './extension-api';
 import { extractHints } from './extract-hints';
-import { policyTurnsPromptOff, readPromptPreferences, suppressAccount } from './preferences';
+import { readPromptSettings, suppressAccount, type PromptSettings } from './preferences';
 import { createPrompt, type PromptAction, type PromptLevel } from './prompt';
 import { TROUBLESHOOT_LINK } from './selectors';
 
@@ -29,17 +29,23 @@ function send(api: ContentApi, message: ContentScriptRequest): void {
 }
 
 /**
- * Starts the content script unless the user turned the prompt off (then nothing is registered at
- * all). Policy arrives later (see policyTurnsPromptOff): until it has answered nothing is reported
- * or shown, and if it says off, everything stops. Resolves to a stop function, for tests.
+ * Starts watching for rejected MFA codes. Page loads stay cheap: nothing touches the extension API
+ * (each API namespace Chromium sets up on first use costs main-thread time on every sign-in page
+ * load, issue 8) until the user submits an MFA code. That first submit reads the user's and the
+ * admin's settings; until they have answered nothing is reported or shown, and if either says
+ * off, everything stops. Returns a stop function, for tests.
  */
-export async function startContentScript(env: ContentEnvironment): Promise<(() => void) | undefined> {
+export function startContentScript(env: ContentEnvironment): () => void {
   const { api, document: doc } = env;
-  const policyOff = policyTurnsPromptOff(api);
-  const preferences = await readPromptPreferences(api);
-  if (!preferences.enabled) return undefined;
+  let settings: Promise<PromptSettings> | undefined;
+  const readSettingsOnce = () => {
+    settings ??= readPromptSettings(api).then((read) => {
+      if (!read.enabled) stop();
+      return read;
+    });
+    return settings;
+  };
 
-  const suppressed = new Set(preferences.suppressedAccounts);
   let hints: SignInHints = { isRoot: false };
   // What is on screen, and what the user waved away on this MFA step (until the step is left):
   // closing the quiet hint still lets the clear prompt come; "Not now" on the prompt ends both.
@@ -60,19 +66,20 @@ export async function startContentScript(env: ContentEnvironment): Promise<(() =
       link?.scrollIntoView({ block: 'center' });
       link?.focus();
     }
-    if (action === 'suppress' && hints.account) {
-      suppressed.add(hints.account);
-      void suppressAccount(api, hints.account).catch(() => undefined);
+    const account = hints.account;
+    if (action === 'suppress' && account) {
+      void settings?.then((read) => read.suppressed.add(account));
+      void suppressAccount(api, account).catch(() => undefined);
     }
     if (action === 'dismiss' || action === 'suppress')
       dismissed = closedLevel === 'prompt' ? 'prompt' : (dismissed ?? 'hint');
   }
 
   function onRejection(rejection: Rejection): void {
-    void policyOff.then((off) => off || handleRejection(rejection));
+    void readSettingsOnce().then((read) => read.enabled && handleRejection(rejection, read.suppressed));
   }
 
-  function handleRejection(rejection: Rejection): void {
+  function handleRejection(rejection: Rejection, suppressed: ReadonlySet<string>): void {
     hints = extractHints(doc, env.pageUrl());
     send(api, { type: 'content/mfa-failure-seen', consecutive: Math.min(rejection.consecutive, 1000), hints });
     if (hints.account && suppressed.has(hints.account)) return;
@@ -93,16 +100,16 @@ export async function startContentScript(env: ContentEnvironment): Promise<(() =
     document: doc,
     settleMs: env.settleMs,
     onRejection,
+    onSubmit: () => void readSettingsOnce(),
     onStepLeft() {
       prompt.close();
       openLevel = undefined;
       dismissed = undefined;
     },
   });
-  const stop = () => {
+  function stop(): void {
     detector.stop();
     prompt.close();
-  };
-  void policyOff.then((off) => off && stop());
+  }
   return stop;
 }

@@ -23,6 +23,8 @@ export interface Rejection {
 export interface DetectorOptions {
   document: Document;
   onRejection(rejection: Rejection): void;
+  /** A code was just submitted on the MFA step (before its answer is known). */
+  onSubmit?(): void;
   /** The MFA step is gone (success, another step, or the user started over). */
   onStepLeft(): void;
   /** Quiet time after the page's last change before judging; the page renders in bursts. */
@@ -150,6 +152,7 @@ export function watchForMfaFailures(options: DetectorOptions): Detector {
     before = shownError(current);
     errorChanged = false;
     changed = new Set();
+    options.onSubmit?.();
   }
 
   // Capture on the window: runs before the page's own handlers, so the error shown at submit time

@@ -5,6 +5,6 @@ import { startContentScript } from './content-controller';
 // content_scripts). Everything else waits for the user to submit an MFA code. The `.iife` name
 // makes crxjs emit one self-contained classic script: no loader, no chunk exposed to the page as a
 // web-accessible resource, and it really runs at document_start.
-if (ext?.runtime?.id && window.top === window) {
-  void startContentScript({ document, pageUrl: () => location.href, api: ext });
-}
+// No extension API is touched here (see startContentScript): a freshly injected script always has
+// its extension, and every call it makes later tolerates an extension reloaded under the page.
+if (window.top === window) startContentScript({ document, pageUrl: () => location.href, api: ext });

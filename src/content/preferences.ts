@@ -10,9 +10,11 @@ export const SUPPRESSED_ACCOUNTS_KEY = 'promptSuppressedAccounts';
 /** Plenty for anyone, and keeps a runaway list from growing storage without bound. */
 const MAX_SUPPRESSED_ACCOUNTS = 500;
 
-export interface PromptPreferences {
+export interface PromptSettings {
+  /** False when the user or the admin turned the prompt off. */
   enabled: boolean;
-  suppressedAccounts: string[];
+  /** Accounts where the user said "Don't ask". */
+  suppressed: Set<string>;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -32,26 +34,32 @@ function turnedOff(value: unknown): boolean {
   return isRecord(value) && value['contentPromptEnabled'] === false;
 }
 
-/**
- * Enterprise policy, read separately: Chrome answers storage.managed seconds late on a fresh
- * profile (2.5 s measured), far too late to wait for before watching the page.
- */
-export async function policyTurnsPromptOff(api: ContentApi): Promise<boolean> {
+/** Enterprise policy; no managed storage at all (no policy installed) decides nothing. */
+async function policyTurnsPromptOff(api: ContentApi): Promise<boolean> {
   try {
     return turnedOff(await api.storage.managed?.get('contentPromptEnabled'));
   } catch {
-    // No managed storage (no policy installed, or no schema in the manifest): nothing decided.
     return false;
   }
 }
 
-/** The user's choices in storage.local; `enabled` false only on an explicit opt-out. */
-export async function readPromptPreferences(api: ContentApi): Promise<PromptPreferences> {
-  const stored = await api.storage.local.get([SETTINGS_KEY, SUPPRESSED_ACCOUNTS_KEY]);
-  return {
-    enabled: !turnedOff(stored[SETTINGS_KEY]),
-    suppressedAccounts: accountList(stored[SUPPRESSED_ACCOUNTS_KEY]),
-  };
+/**
+ * The user's choices (storage.local) and the admin's. `enabled` is false only on an explicit
+ * opt-out, or when storage cannot be read at all (the extension was reloaded under the page).
+ */
+export async function readPromptSettings(api: ContentApi): Promise<PromptSettings> {
+  try {
+    const [stored, policyOff] = await Promise.all([
+      api.storage.local.get([SETTINGS_KEY, SUPPRESSED_ACCOUNTS_KEY]),
+      policyTurnsPromptOff(api),
+    ]);
+    return {
+      enabled: !turnedOff(stored[SETTINGS_KEY]) && !policyOff,
+      suppressed: new Set(accountList(stored[SUPPRESSED_ACCOUNTS_KEY])),
+    };
+  } catch {
+    return { enabled: false, suppressed: new Set() };
+  }
 }
 
 /** "Don't ask on this account": remembered in storage.local, read back on every sign-in page. */
