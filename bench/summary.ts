@@ -4,7 +4,7 @@ import type { HeapReading } from './memory';
 import type { PopupTtiResult } from './popup-tti';
 import { kb, markdownTable, ms, textTable, type Row } from './report';
 import type { ResyncLatencyResult } from './resync-latency';
-import type { BrowserSizes } from './size-report';
+import { sizeVerdict, type BrowserSizes } from './size-report';
 import type { Summary } from './stats';
 
 // Everything one `npm run bench` measured, and the one table it prints (and README shows).
@@ -37,7 +37,7 @@ function sizeRows(results: BenchResults): Row[] {
       `${b.browser} ${c.context} bundle`,
       `${kb(c.minBytes)} min / ${kb(c.gzipBytes)} gz`,
       `≤ ${kb(c.budgetGzip)} gz`,
-      c.withinBudget ? 'ok' : 'OVER (fails CI)',
+      sizeVerdict(c),
       c.files.some((f) => f.lazy)
         ? `${c.files.length} files; ${kb(c.eagerGzipBytes)} gz load at start, the rest is lazy import() chunks`
         : `${c.files.length} file(s), all loaded at start`,
