@@ -10,7 +10,7 @@ import { readClockSkewMs } from './clock-skew';
 import { unlockVault } from './unlock-vault';
 import { elevateSession } from './elevate-session';
 import { readVault, sessionViewOf, wipeVault } from './vault';
-import { readSettings } from './settings-store';
+import { readSettingsForDisplay } from './settings-store';
 
 async function status(): Promise<ResponseValue<'vault/status'>> {
   const [record, lastOutcome, clockSkewMs, prefill, settings] = await Promise.all([
@@ -18,18 +18,24 @@ async function status(): Promise<ResponseValue<'vault/status'>> {
     readLastOutcome(),
     readClockSkewMs(),
     readPrefill(),
-    readSettings(),
+    readSettingsForDisplay(),
   ]);
+  const policyView = settings
+    ? {
+        // Policy-derived view for the popup (helpdesk on failures, managed markers); never a secret.
+        copyAsCliEnabled: settings.copyAsCliEnabled,
+        ...(settings.helpdeskUrl ? { helpdeskUrl: settings.helpdeskUrl } : {}),
+        ...(settings.helpdeskText ? { helpdeskText: settings.helpdeskText } : {}),
+        ...(settings.managed.length > 0 ? { managedSettings: [...settings.managed] } : {}),
+      }
+    : // Not known yet (the browser just started): nothing the policy decides is shown; the popup asks again.
+      { policyPending: true };
   return {
     ...(record ? { session: sessionViewOf(record) } : {}),
     ...(prefill ? { prefill } : {}),
     ...(lastOutcome ? { lastOutcome } : {}),
     ...(clockSkewMs !== undefined ? { clockSkewMs } : {}),
-    // Policy-derived view for the popup (helpdesk on failures, managed markers); never a secret.
-    copyAsCliEnabled: settings.copyAsCliEnabled,
-    ...(settings.helpdeskUrl ? { helpdeskUrl: settings.helpdeskUrl } : {}),
-    ...(settings.helpdeskText ? { helpdeskText: settings.helpdeskText } : {}),
-    ...(settings.managed.length > 0 ? { managedSettings: [...settings.managed] } : {}),
+    ...policyView,
   };
 }
 

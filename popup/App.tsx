@@ -57,7 +57,7 @@ export function App() {
                 busy={busy}
                 device={selectedDevice ?? { userName: '', serialNumber: '' }}
                 partition={isPartition(session.partition) ? session.partition : 'aws'}
-                showCli={status.copyAsCliEnabled !== false}
+                showCli={status.copyAsCliEnabled === true}
                 canKeepSession={session.credentialKind === 'temporary'}
                 skewMs={status.clockSkewMs}
                 initialCodes={flow.usableCodes}

@@ -1,10 +1,12 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { ext } from '../src/shared/browser';
 import type { DeviceList, ErrorView, ResyncOutcome, StatusView } from '../src/shared/messages';
 import { codesStillUsable } from './code-pair';
 import { sendRequest } from './send-request';
 
 const POLL_PENDING_MS = 1000;
+/** How soon to ask again while the policy has not answered (background/settings-store.ts). */
+const POLL_POLICY_MS = 400;
 
 export function isRootArn(arn: string): boolean {
   return arn.endsWith(':root');
@@ -49,7 +51,9 @@ export function useResyncFlow() {
     return reply.value;
   };
 
-  useEffect(() => {
+  // A layout effect, not useEffect: Preact runs plain effects only after the next frame, and the
+  // popup can show nothing useful before the background's answer; asking at once saves that frame.
+  useLayoutEffect(() => {
     // The open port tells the background a popup is showing, so it skips the notification.
     const port = ext.runtime.connect({ name: 'popup' });
     void (async () => {
@@ -60,6 +64,14 @@ export function useResyncFlow() {
     })();
     return () => port.disconnect();
   }, []);
+
+  // The policy had not answered yet (just after a browser start): ask again until it has, so the
+  // helpdesk and "Copy as AWS CLI" follow it; the popup itself is usable meanwhile.
+  useEffect(() => {
+    if (!status?.policyPending) return;
+    const timer = setTimeout(() => void refreshStatus(), POLL_POLICY_MS);
+    return () => clearTimeout(timer);
+  }, [status]);
 
   // A resync still in flight (the popup was reopened meanwhile): follow it until it settles.
   useEffect(() => {
@@ -90,6 +102,8 @@ export function useResyncFlow() {
       setError(undefined);
       setOutcome(undefined);
       setStatus((s) => ({ ...s, session: reply.value }));
+      // The unlock waited for the policy, so the background knows it now: no need to wait for the poll.
+      if (status?.policyPending) void refreshStatus();
       // The root user has no IAM user name and its MFA cannot be resynced via the API.
       if (!isRootArn(reply.value.arn)) await loadDevices(status?.prefill?.hints.userName);
       return true;

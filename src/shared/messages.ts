@@ -108,8 +108,13 @@ export const StatusView = v.strictObject({
   lastOutcome: v.optional(ResyncOutcome),
   /** Server clock minus local clock, from the last AWS response's Date header. */
   clockSkewMs: v.optional(v.number()),
-  /** Enterprise policy may hide "Copy as AWS CLI" (absent = shown). */
+  /** Enterprise policy may hide "Copy as AWS CLI" (absent: not known yet, so hidden). */
   copyAsCliEnabled: v.optional(v.boolean()),
+  /**
+   * The policy has not answered yet (the first read after a browser start takes seconds): the
+   * policy-derived fields are absent and the popup asks again shortly. Actions always wait for it.
+   */
+  policyPending: v.optional(v.boolean()),
   /** Enterprise policy: the helpdesk to show with every failure and the root-user guidance. */
   helpdeskUrl: v.optional(v.pipe(v.string(), v.maxLength(2048))),
   helpdeskText: v.optional(v.pipe(v.string(), v.maxLength(500))),
