@@ -3,6 +3,7 @@ import type { DeviceList, RequestOf, Reply } from '../src/shared/messages';
 import { mapAwsError } from '../src/shared/map-aws-error';
 import { classifySerial } from '../src/shared/serial-kind';
 import { iamClient } from './aws-clients';
+import { rememberListing } from './device-listing';
 import { endpointChoice, readSettings } from './settings-store';
 import { mayBeSessionWithoutMfa, readVault, sessionViewOf, touchVault } from './vault';
 
@@ -29,7 +30,9 @@ export async function listDevices(request: RequestOf<'devices/list'>): Promise<R
           ]
         : [],
     );
-    return { ok: true, value: { userName, devices } };
+    const list = { userName, devices };
+    await rememberListing(record, list);
+    return { ok: true, value: list };
   } catch (error) {
     return {
       ok: false,

@@ -10,6 +10,7 @@ import { readClockSkewMs } from './clock-skew';
 import { unlockVault } from './unlock-vault';
 import { elevateSession } from './elevate-session';
 import { readVault, sessionViewOf, wipeVault } from './vault';
+import { readListing } from './device-listing';
 import { readSettingsForDisplay } from './settings-store';
 
 async function status(): Promise<ResponseValue<'vault/status'>> {
@@ -20,6 +21,7 @@ async function status(): Promise<ResponseValue<'vault/status'>> {
     readPrefill(),
     readSettingsForDisplay(),
   ]);
+  const devices = record ? await readListing(record) : undefined;
   const policyView = settings
     ? {
         // Policy-derived view for the popup (helpdesk on failures, managed markers); never a secret.
@@ -32,6 +34,7 @@ async function status(): Promise<ResponseValue<'vault/status'>> {
       { policyPending: true };
   return {
     ...(record ? { session: sessionViewOf(record) } : {}),
+    ...(devices ? { devices } : {}),
     ...(prefill ? { prefill } : {}),
     ...(lastOutcome ? { lastOutcome } : {}),
     ...(clockSkewMs !== undefined ? { clockSkewMs } : {}),

@@ -1,6 +1,7 @@
 import { ext } from '../src/shared/browser';
 import type { SessionView } from '../src/shared/messages';
 import type { Partition } from '../src/shared/partitions';
+import { LISTING_KEY } from './device-listing';
 
 // The credential vault: the only place a secret lives, and only in storage.session (memory-backed,
 // gone on browser restart, not readable by content scripts). Nothing here is ever written to
@@ -54,7 +55,7 @@ export async function touchVault(record: VaultRecord, idleMinutes: number, now =
 }
 
 export async function wipeVault(): Promise<void> {
-  await ext.storage.session.remove(VAULT_KEY);
+  await ext.storage.session.remove([VAULT_KEY, LISTING_KEY]);
   await Promise.all([ext.alarms.clear(IDLE_ALARM), ext.alarms.clear(EXPIRY_ALARM)]);
 }
 

@@ -51,7 +51,14 @@ export function App() {
             {devices && session.credentialKind === 'long-term' && (
               <SecondDeviceForm devices={devices.devices} busy={busy} onElevate={flow.elevate} />
             )}
-            {devices && <DevicePicker devices={devices.devices} selected={flow.selected} onSelect={flow.setSelected} />}
+            {devices && (
+              <DevicePicker
+                devices={devices.devices}
+                selected={flow.selected}
+                onSelect={flow.setSelected}
+                refreshing={flow.listing}
+              />
+            )}
             {selectedDevice && (
               <CodesForm
                 busy={busy}

@@ -20,6 +20,8 @@ export function useResyncFlow() {
   const [outcome, setOutcome] = useState<ResyncOutcome | undefined>();
   const [error, setError] = useState<ErrorView | undefined>();
   const [busy, setBusy] = useState(false);
+  /** A devices/list request is in flight. */
+  const [listing, setListing] = useState(false);
   /** Codes IAM never checked (e.g. ExpiredToken): kept for the next attempt, even across a re-unlock. */
   const [usableCodes, setUsableCodes] = useState<[string, string] | undefined>();
 
@@ -29,16 +31,23 @@ export function useResyncFlow() {
     if (failure.code === 'Locked') setStatus((s) => (s ? { ...s, session: undefined } : s));
   };
 
-  const loadDevices = async (userName?: string) => {
+  /** Shows a list, keeping the user's pick while it is listed, else the preferred or first resyncable device. */
+  const showDevices = (list: DeviceList, preferredSerial: string | undefined) => {
+    setDevices(list);
+    const resyncable = list.devices.filter((d) => d.kind !== 'fido');
+    const listed = (serial: string | undefined) => resyncable.find((d) => d.serialNumber === serial)?.serialNumber;
+    setSelected((current) => listed(current) ?? listed(preferredSerial) ?? resyncable[0]?.serialNumber);
+  };
+
+  const loadDevices = async (userName?: string, preferredSerial = status?.prefill?.hints.serialNumber) => {
+    setListing(true);
     const reply = await sendRequest({ type: 'devices/list', ...(userName ? { userName } : {}) });
+    setListing(false);
     if (!reply.ok) return fail(reply.error);
     setError(undefined);
-    setDevices(reply.value);
+    showDevices(reply.value, preferredSerial);
     // Listing pushed the idle lock back; show the new countdown.
     void refreshStatus();
-    const preferred = status?.prefill?.hints.serialNumber;
-    const resyncable = reply.value.devices.filter((d) => d.kind !== 'fido');
-    setSelected((resyncable.find((d) => d.serialNumber === preferred) ?? resyncable[0])?.serialNumber);
   };
 
   const refreshStatus = async () => {
@@ -60,7 +69,13 @@ export function useResyncFlow() {
       const current = await refreshStatus();
       // An outcome the background finished while the popup was closed.
       if (current?.lastOutcome) setOutcome(current.lastOutcome);
-      if (current?.session && !isRootArn(current.session.arn)) await loadDevices(current.prefill?.hints.userName);
+      if (!current?.session || isRootArn(current.session.arn)) return;
+      const { userName, serialNumber } = current.prefill?.hints ?? {};
+      // This session's earlier list of the same user's devices: devices and code fields at once,
+      // while IAM is asked again behind them.
+      const earlier = current.devices;
+      if (earlier && earlier.userName === (userName ?? current.session.userName)) showDevices(earlier, serialNumber);
+      await loadDevices(userName, serialNumber);
     })();
     return () => port.disconnect();
   }, []);
@@ -162,6 +177,7 @@ export function useResyncFlow() {
     outcome,
     error,
     busy,
+    listing,
     setSelected,
     refreshStatus,
     loadDevices,

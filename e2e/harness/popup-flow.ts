@@ -60,6 +60,11 @@ export async function firstVisible(
   );
 }
 
+/** True when no device list is shown as still being refreshed. */
+export async function listSettled(popup: ExtensionPage): Promise<boolean> {
+  return popup.evaluate(() => document.querySelector('[aria-busy="true"]') === null);
+}
+
 /** Opens the popup and waits until it has asked the background for its status. */
 export async function openPopup(driver: ExtensionDriver): Promise<ExtensionPage> {
   const popup = await driver.openPage(POPUP);
@@ -74,6 +79,8 @@ export async function openLockedPopup(driver: ExtensionDriver): Promise<Extensio
     // Let the device list the popup loads on opening arrive first, so no AWS call of this popup
     // is still in flight once the test starts counting calls.
     await firstVisible(popup, ['devices', 'no-devices', 'error'], 5_000).catch(() => undefined);
+    // A list from earlier in the session shows at once while IAM is asked again (aria-busy).
+    await waitUntil('the device list to be refreshed', () => listSettled(popup), 5_000, 50).catch(() => undefined);
     await popup.click('lock');
     await popup.textOf('credentials-form');
   }

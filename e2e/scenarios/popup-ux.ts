@@ -8,14 +8,16 @@ import type { DriverFactory, ExtensionPage } from '../harness/driver';
 import { bashExport, longTermKeys } from '../harness/paste-samples';
 import {
   errorOf,
+  listSettled,
   localeMessages,
   openLockedPopup,
+  POPUP,
   resyncWith,
   submitPaste,
   unlockWith,
   visibleTestIds,
 } from '../harness/popup-flow';
-import { callsOf, injectFault, resetSandbox, waitUntil } from '../harness/sandbox-control';
+import { callsOf, injectFault, resetSandbox, waitForFaultTaken, waitUntil } from '../harness/sandbox-control';
 import { phoneCodes } from '../harness/sandbox-client';
 import { ALICE_PHONE, describePopupStates, FIXED, type PopupUxOptions } from './popup-ux-states';
 
@@ -252,6 +254,27 @@ export function describePopupUx(
         await waitUntil('the ring to tick', async () => (await secondsLeft()) !== shown, 3_000, 50);
         expect(await layout(), `after tick ${tick + 1}`).toEqual(before);
       }
+      await popup.close();
+    });
+
+    it('reopened, shows the devices and code fields at once, while IAM is asked again behind them', async () => {
+      const first = await unlockAlice();
+      await first.close();
+      // Without the session's earlier list the code fields could not appear before this answer.
+      const slowListMs = 4_000;
+      await injectFault(suite.sandbox.url, { action: 'ListMFADevices', latencyMs: slowListMs });
+      const opened = Date.now();
+      const popup = await suite.driver.openPage(POPUP);
+      await popup.textOf('codes-form', slowListMs / 2);
+      expect(Date.now() - opened).toBeLessThan(slowListMs);
+      expect(await popup.attributeOf('devices', 'aria-busy')).toBe('true');
+      expect(
+        await popup.evaluate(() => (document.querySelector('input[type=radio]:checked') as HTMLInputElement)?.value),
+      ).toBe(ALICE_PHONE);
+      // The list is still asked for, and the busy mark goes once IAM has answered.
+      await waitForFaultTaken(suite.sandbox.url);
+      await waitUntil('the list to be refreshed', () => listSettled(popup), slowListMs + 5_000, 50);
+      expect(await popup.isVisible('codes-form')).toBe(true);
       await popup.close();
     });
 

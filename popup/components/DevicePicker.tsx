@@ -6,18 +6,20 @@ interface Props {
   devices: DeviceView[];
   selected: string | undefined;
   onSelect: (serialNumber: string) => void;
+  /** The list shown is this session's earlier one while IAM is asked again (aria-busy). */
+  refreshing: boolean;
 }
 
 /** The user's MFA devices; FIDO keys are shown but cannot be picked, because IAM cannot resync them. */
-export function DevicePicker({ devices, selected, onSelect }: Props) {
+export function DevicePicker({ devices, selected, onSelect, refreshing }: Props) {
   if (devices.length === 0)
     return (
-      <p class="notice" data-testid="no-devices">
+      <p class="notice" data-testid="no-devices" aria-busy={refreshing}>
         {t('no_devices')}
       </p>
     );
   return (
-    <fieldset class="devices" data-testid="devices">
+    <fieldset class="devices" data-testid="devices" aria-busy={refreshing}>
       <legend>{t('device_legend')}</legend>
       {devices.map((device) => {
         const resyncable = device.kind !== 'fido';

@@ -74,6 +74,9 @@ export const DeviceView = v.strictObject({
 });
 export type DeviceView = v.InferOutput<typeof DeviceView>;
 
+export const DeviceList = v.strictObject({ userName: v.string(), devices: v.array(DeviceView) });
+export type DeviceList = v.InferOutput<typeof DeviceList>;
+
 /** A failure as the UI shows it: a catalog code plus AWS's own code and request id for support. */
 export const ErrorView = v.strictObject({
   code: v.string(),
@@ -120,13 +123,12 @@ export const StatusView = v.strictObject({
   helpdeskText: v.optional(v.pipe(v.string(), v.maxLength(500))),
   /** Settings the organization decides (src/shared/policy.ts ManagedSetting), to mark them managed. */
   managedSettings: v.optional(v.array(v.string())),
+  /** The devices last listed since this unlock (background/device-listing.ts): shown at once on reopen. */
+  devices: v.optional(DeviceList),
   /** Set when the sign-in page's prompt opened the flow (see Prefill below). */
   prefill: v.optional(v.lazy(() => Prefill)),
 });
 export type StatusView = v.InferOutput<typeof StatusView>;
-
-export const DeviceList = v.strictObject({ userName: v.string(), devices: v.array(DeviceView) });
-export type DeviceList = v.InferOutput<typeof DeviceList>;
 
 /** The value each request answers with, so both ends agree on one schema. */
 export const RESPONSE_VALUE = {
