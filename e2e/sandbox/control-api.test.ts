@@ -1,14 +1,11 @@
 // The JSON control API that tests and the demo use to see inside the sandbox.
 import { HOTP, Secret } from 'otpauth';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SANDBOX_SEED } from './seed';
-import { controlGet, phone, SERIALS, startTestSandbox, type TestSandbox } from './sandbox-test-kit';
+import { controlGet, phone, SERIALS } from './sandbox-test-kit';
+import { useTestSandbox } from './use-test-sandbox';
 
-let sb: TestSandbox;
-beforeAll(async () => {
-  sb = await startTestSandbox();
-});
-afterAll(() => sb.close());
+const sb = useTestSandbox();
 
 const secretOf = (serial: string) =>
   SANDBOX_SEED.users.flatMap((u) => u.devices).find((d) => d.serial === serial)?.base32Secret ?? '';

@@ -1,7 +1,7 @@
 // Injected faults: documented ResyncMFADevice errors, retries they provoke in the SDK, latency,
 // dropped connections, a skewed Date header, and reset.
 import { GetUserCommand, ResyncMFADeviceCommand } from '@aws-sdk/client-iam';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   controlGet,
   controlPost,
@@ -13,16 +13,10 @@ import {
   SERIALS,
   signAndSend,
   signInAccepted,
-  startTestSandbox,
-  type TestSandbox,
 } from './sandbox-test-kit';
+import { useTestSandbox } from './use-test-sandbox';
 
-let sb: TestSandbox;
-beforeAll(async () => {
-  sb = await startTestSandbox();
-});
-afterAll(() => sb.close());
-beforeEach(() => controlPost(sb.url, 'reset'));
+const sb = useTestSandbox({ resetEach: true });
 
 const inject = async (spec: Record<string, unknown>) =>
   expect((await controlPost(sb.url, 'inject', spec)).status).toBe(200);

@@ -1,15 +1,12 @@
 // The seeded root user: what the popup's root guidance is tested against.
 import { ListMFADevicesCommand } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seededRootKeys } from './seed';
-import { iamAs, sdkError, startTestSandbox, stsAs, type TestSandbox } from './sandbox-test-kit';
+import { iamAs, sdkError, stsAs } from './sandbox-test-kit';
+import { useTestSandbox } from './use-test-sandbox';
 
-let sb: TestSandbox;
-beforeAll(async () => {
-  sb = await startTestSandbox();
-});
-afterAll(() => sb.close());
+const sb = useTestSandbox();
 
 describe('root user', () => {
   it("GetCallerIdentity answers the account's root ARN, with the account id as UserId", async () => {

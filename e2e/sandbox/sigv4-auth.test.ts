@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seededSessionOf } from './seed';
 import {
   form,
@@ -13,18 +13,13 @@ import {
   sendRaw,
   signAndSend,
   signRaw,
-  startTestSandbox,
   stsAs,
   xmlValue,
   type RawRequest,
-  type TestSandbox,
 } from './sandbox-test-kit';
+import { useTestSandbox } from './use-test-sandbox';
 
-let sb: TestSandbox;
-beforeAll(async () => {
-  sb = await startTestSandbox();
-});
-afterAll(() => sb.close());
+const sb = useTestSandbox();
 
 const getUser = form({ Action: 'GetUser', Version: '2010-05-08' });
 const alice = () => keysOf('alice');

@@ -1,26 +1,12 @@
 // STS GetCallerIdentity / GetSessionToken, and how IAM treats the sessions they produce.
 import { GetUserCommand, ListMFADevicesCommand, ResyncMFADeviceCommand } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand, GetSessionTokenCommand, STSClient, type Credentials } from '@aws-sdk/client-sts';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seededSessionOf } from './seed';
-import {
-  controlPost,
-  iamAs,
-  keysOf,
-  phone,
-  sdkError,
-  SERIALS,
-  startTestSandbox,
-  stsAs,
-  type TestSandbox,
-} from './sandbox-test-kit';
+import { iamAs, keysOf, phone, sdkError, SERIALS, stsAs } from './sandbox-test-kit';
+import { useTestSandbox } from './use-test-sandbox';
 
-let sb: TestSandbox;
-beforeAll(async () => {
-  sb = await startTestSandbox();
-});
-afterAll(() => sb.close());
-beforeEach(() => controlPost(sb.url, 'reset'));
+const sb = useTestSandbox({ resetEach: true });
 
 const asIdentity = (c: Credentials | undefined) => ({
   accessKeyId: c?.AccessKeyId ?? '',

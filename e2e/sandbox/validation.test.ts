@@ -1,23 +1,10 @@
 // ResyncMFADevice input validation, field by field, with AWS's ValidationError wording.
 import { ResyncMFADeviceCommand, type ResyncMFADeviceCommandInput } from '@aws-sdk/client-iam';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  form,
-  iamAs,
-  keysOf,
-  sdkError,
-  SERIALS,
-  signAndSend,
-  startTestSandbox,
-  xmlValue,
-  type TestSandbox,
-} from './sandbox-test-kit';
+import { describe, expect, it } from 'vitest';
+import { form, iamAs, keysOf, sdkError, SERIALS, signAndSend, xmlValue } from './sandbox-test-kit';
+import { useTestSandbox } from './use-test-sandbox';
 
-let sb: TestSandbox;
-beforeAll(async () => {
-  sb = await startTestSandbox();
-});
-afterAll(() => sb.close());
+const sb = useTestSandbox();
 
 const valid: ResyncMFADeviceCommandInput = {
   UserName: 'alice',
