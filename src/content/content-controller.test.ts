@@ -116,17 +116,14 @@ describe('page load', () => {
 });
 
 describe('turned off', () => {
-  it('by the user (settings.contentPromptEnabled: false): stops at the first submit, reports and shows nothing', async () => {
-    const extension = fakeExtension({ settings: { contentPromptEnabled: false } });
-    const unlisten = vi.spyOn(window, 'removeEventListener');
-    await start('legacy/iam-mfa.html', extension);
-    submitCode();
-    await vi.waitFor(() => expect(unlisten.mock.calls.map(([type]) => type)).toContain('submit'));
-    await expectSilenceOverTwoSubmits(extension);
-  });
-
-  it('by policy (managed contentPromptEnabled: false): stops as soon as the policy answers', async () => {
-    const extension = fakeExtension({}, { contentPromptEnabled: false });
+  it.each([
+    [
+      'the user (settings.contentPromptEnabled: false)',
+      () => fakeExtension({ settings: { contentPromptEnabled: false } }),
+    ],
+    ['policy (managed contentPromptEnabled: false)', () => fakeExtension({}, { contentPromptEnabled: false })],
+  ])('by %s: stops listening at the first submit, reports and shows nothing', async (_who, makeExtension) => {
+    const extension = makeExtension();
     const unlisten = vi.spyOn(window, 'removeEventListener');
     await start('legacy/iam-mfa.html', extension);
     submitCode();
