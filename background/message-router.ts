@@ -14,14 +14,14 @@ import { readListing } from './device-listing';
 import { readSettingsForDisplay } from './settings-store';
 
 async function status(): Promise<ResponseValue<'vault/status'>> {
-  const [record, lastOutcome, clockSkewMs, prefill, settings] = await Promise.all([
-    readVault(),
+  const [{ record, devices }, lastOutcome, clockSkewMs, prefill, settings] = await Promise.all([
+    // The device list belongs to the unlocked record: read right after it, alongside the rest.
+    readVault().then(async (record) => ({ record, devices: record ? await readListing(record) : undefined })),
     readLastOutcome(),
     readClockSkewMs(),
     readPrefill(),
     readSettingsForDisplay(),
   ]);
-  const devices = record ? await readListing(record) : undefined;
   const policyView = settings
     ? {
         // Policy-derived view for the popup (helpdesk on failures, managed markers); never a secret.
