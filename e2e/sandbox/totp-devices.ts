@@ -75,8 +75,18 @@ export function findConsecutivePair(device: MfaDevice, code1: string, code2: str
   return null;
 }
 
+/**
+ * A pair starting at or before the newest code an earlier resync used re-uses a spent code: the
+ * same pair sent again, or one that begins with the last pair's second code. A TOTP verifier must
+ * not accept an OTP twice (RFC 6238, section 5.2); IAM documents nothing more specific.
+ */
+export function reusesSpentCode(device: MfaDevice, firstCodeStep: number): boolean {
+  return device.lastResyncStep !== null && firstCodeStep <= device.lastResyncStep;
+}
+
 /** After a resync the server expects the device at the step of the second code, as IAM does. */
 export function applyResync(device: MfaDevice, firstCodeStep: number, nowMs: number): void {
   device.offset = firstCodeStep + 1 - stepAt(nowMs);
+  device.lastResyncStep = firstCodeStep + 1;
   device.resyncCount += 1;
 }
