@@ -48,8 +48,8 @@ async function aws(credentials: AwsCredentialIdentity, ...args: string[]): Promi
   }
 }
 
-// v2 spells these `--authentication-code1`/`2` (the API's own names); v1 renamed them to
-// `--authentication-code-1`/`-2`, and v2 rejects those as missing arguments.
+// `--authentication-code1`/`2` (the API's own names) work in v2 and in v1; v1's renamed
+// `--authentication-code-1`/`-2` are rejected by v2 as missing arguments.
 const resyncArgs = (userName: string, serial: string, code1: string, code2: string) => [
   'iam',
   'resync-mfa-device',
