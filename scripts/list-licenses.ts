@@ -120,6 +120,8 @@ function render(entries: Entry[], unresolved: string[]): string {
     'listed although the browser build never bundles them. Dev dependencies (build, test) are not',
     'shipped and not listed. `--check` fails when this file is stale or a license is not on the',
     `allowed list (${[...ALLOWED].join(', ')}).`,
+    'What really ships is checked too: `build/bundled-licenses.test.ts` builds both release bundles',
+    'with source maps and fails if code from a package missing here is in them.',
     '',
     `**${entries.length} packages** — ${summary.join(', ')}.`,
     '',
