@@ -52,6 +52,16 @@ describe.each(['chrome', 'firefox'])('the %s release build', (browser) => {
     ).toEqual([]);
   });
 
+  it('carries THIRD_PARTY_NOTICES.txt with the license of every package it ships', () => {
+    const notices = readFileSync(join(scratch, browser, 'THIRD_PARTY_NOTICES.txt'), 'utf8');
+    const headings = notices.split('\n').filter((line) => /^[\w.-]+: /.test(line));
+    const covered = new Set(
+      headings.flatMap((line) => line.replace(/^[^:]+: /, '').split(', ')).map((p) => p.split(' ')[0]),
+    );
+    const uncovered = (origins.get(browser)?.packages ?? []).filter((name) => !covered.has(name));
+    expect(uncovered, 'run  npx tsx scripts/list-licenses.ts').toEqual([]);
+  });
+
   it('has no code of unknown origin: every mapped source is a package or a file of ours', () => {
     expect(origins.get(browser)?.unknownSources).toEqual([]);
   });
