@@ -10,6 +10,8 @@
 // have been processed (timeouts, dropped connections), or when the advice is to wait minutes — by
 // then the codes are stale anyway.
 
+import type { Operation } from './operations';
+
 export type ErrorCode =
   | 'InvalidAuthenticationCode'
   | 'NoSuchEntity'
@@ -47,6 +49,8 @@ export interface UserFacingError {
   httpStatus?: number;
   requestId?: string;
   detail?: string;
+  /** The step that failed, so the popup can say what to do next on that step. */
+  operation?: Operation;
 }
 
 // Listed once so the catalog and its tests cannot drift from the ErrorCode union: a code missing
@@ -92,4 +96,53 @@ export const ERROR_CATALOG: Readonly<Record<ErrorCode, CatalogEntry>> = Object.f
 
 export function isErrorCode(value: string): value is ErrorCode {
   return Object.hasOwn(KEEP_CODES, value);
+}
+
+// The same AWS error needs a different next step depending on the step that failed: a throttled
+// device listing must not ask for two new codes, since none were entered. `_next` messages are
+// written for the resync (two codes); the table below names the steps where they do not fit.
+
+export { OPERATIONS, type Operation } from './operations';
+
+/** Suffixes of the i18n keys that replace `error_<code>_next` (and `_title`, if given). */
+interface Variant {
+  next: string;
+  title?: string;
+}
+
+// Nothing typed (unlock, list): retrying is harmless, both calls only read. One code typed (check,
+// elevate): a retry needs the next code, the last one may have been consumed.
+const READ_ONLY: Variant = { next: 'again' };
+const ONE_CODE: Variant = { next: 'newCode' };
+const BY_STEP: Partial<Record<Operation, Variant>> = {
+  unlock: READ_ONLY,
+  list: READ_ONLY,
+  check: ONE_CODE,
+  elevate: ONE_CODE,
+};
+
+const VARIANTS: Readonly<Partial<Record<ErrorCode, Partial<Record<Operation, Variant>>>>> = {
+  ServiceFailure: BY_STEP,
+  Throttling: BY_STEP,
+  NetworkOffline: BY_STEP,
+  NetworkTimeout: BY_STEP,
+  Unknown: BY_STEP,
+  // STS needs no permission for GetSessionToken: there, AccessDenied means the MFA code was refused.
+  AccessDenied: {
+    list: { next: 'list' },
+    check: { next: 'check', title: 'code' },
+    elevate: { next: 'elevate', title: 'code' },
+  },
+  NoSuchEntity: { list: { next: 'list' } },
+};
+
+/** The title and next-step keys for `code` when it ended `operation` (unknown step: the resync's). */
+export function messageKeysFor(code: ErrorCode, operation?: Operation): { titleKey: string; nextKey: string } {
+  const { titleKey, nextKey } = ERROR_CATALOG[code];
+  const variant = operation ? VARIANTS[code]?.[operation] : undefined;
+  if (!variant) return { titleKey, nextKey };
+  return {
+    titleKey: variant.title ? `${titleKey}_${variant.title}` : titleKey,
+    nextKey: `${nextKey}_${variant.next}`,
+  };
 }

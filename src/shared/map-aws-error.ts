@@ -1,4 +1,5 @@
 import type { ErrorCode, UserFacingError } from './error-catalog';
+import type { Operation } from './operations';
 
 // Turns whatever the AWS SDK v3 (or fetch underneath it) threw into one catalog code plus the facts
 // support needs (AWS code, HTTP status, request id). Pure: no I/O, no retries.
@@ -20,7 +21,17 @@ export interface AwsErrorContext {
   credentialKind?: 'temporary' | 'long-term';
   /** The credentials are a GetSessionToken session obtained without an MFA code. */
   sessionFromGetSessionTokenWithoutMfa?: boolean;
+  /** The step that failed, when the action alone does not tell (GetSessionToken: check or elevate). */
+  operation?: Operation;
 }
+
+const OPERATION_OF: Readonly<Record<AwsAction, Operation>> = {
+  GetCallerIdentity: 'unlock',
+  GetUser: 'unlock',
+  ListMFADevices: 'list',
+  ResyncMFADevice: 'resync',
+  GetSessionToken: 'elevate',
+};
 
 const IAM_ACTIONS: ReadonlySet<AwsAction> = new Set(['ListMFADevices', 'ResyncMFADevice', 'GetUser']);
 
@@ -197,6 +208,10 @@ function codeForService(facts: ServiceFacts, message: string, context: AwsErrorC
 }
 
 export function mapAwsError(err: unknown, context: AwsErrorContext): UserFacingError {
+  return { ...mapWithoutStep(err, context), operation: context.operation ?? OPERATION_OF[context.action] };
+}
+
+function mapWithoutStep(err: unknown, context: AwsErrorContext): UserFacingError {
   const chain = errorChain(err);
   const top = chain[0];
   if (!top) return { code: 'Unknown', ...optionalDetail(typeof err === 'string' ? err : undefined) };

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { OPERATIONS } from './operations.ts';
 
 // The single list of messages between extension contexts. Every message is parsed with these
 // schemas on arrival (background) and every response on return (popup): a malformed or unknown
@@ -84,6 +85,8 @@ export const ErrorView = v.strictObject({
   httpStatus: v.optional(v.number()),
   requestId: v.optional(v.string()),
   detail: v.optional(v.string()),
+  /** The step that failed (error-catalog.ts OPERATIONS); picks the next-step message. */
+  operation: v.optional(v.picklist(OPERATIONS)),
   /** Sub-kind of a local failure, e.g. the credential-paste problem ('missing-fields'). */
   problem: v.optional(v.string()),
   // Parse failures carry which format was recognized and what is missing (never a value).
