@@ -6,6 +6,8 @@ import { OrganizationRules } from './OrganizationRules';
 import { PolicyErrors } from './PolicyErrors';
 import { TextRow, ToggleRow, SelectRow } from './SettingRows';
 import { useOptions } from './use-options';
+import { cannotTurnOn, targetOf } from './endpoint-choice';
+import { ENDPOINT_OFFER_ID, EndpointSummary } from './EndpointSummary';
 
 const MAX_IDLE_MINUTES = 240;
 
@@ -30,6 +32,7 @@ export function OptionsPage() {
   const { effective, parsed } = state;
   const isManaged = (setting: ManagedSetting) => effective.managed.includes(setting);
   const idleCap = parsed.policy.idleLockMinutes;
+  const target = targetOf(effective);
   const advancedManaged = (['partition', 'fips', 'dualStack', 'endpointOverride'] as const).some(isManaged);
   const toggle = (setting: ManagedSetting & keyof typeof effective, hint?: string) => (
     <ToggleRow
@@ -37,6 +40,9 @@ export function OptionsPage() {
       checked={effective[setting] === true}
       managed={isManaged(setting)}
       {...(hint ? { hint } : {})}
+      {...((setting === 'fips' || setting === 'dualStack') && cannotTurnOn(effective, setting)
+        ? { unavailable: { describedBy: ENDPOINT_OFFER_ID } }
+        : {})}
       onSave={(value) => void save({ [setting]: value })}
     />
   );
@@ -69,7 +75,7 @@ export function OptionsPage() {
         {toggle('copyAsCliEnabled')}
       </section>
 
-      <details open={advancedManaged || effective.endpointOverride !== undefined}>
+      <details open={advancedManaged || effective.endpointOverride !== undefined || target.kind === 'refused'}>
         <summary>{t('options_section_advanced')}</summary>
         <SelectRow
           setting="partition"
@@ -80,6 +86,7 @@ export function OptionsPage() {
         />
         {toggle('fips')}
         {toggle('dualStack')}
+        <EndpointSummary partition={effective.partition} target={target} />
         <TextRow
           setting="endpointOverride"
           type="url"
