@@ -20,7 +20,10 @@ import {
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
-const CREDENTIALS = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
+const CREDENTIALS = {
+  accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+};
 
 interface Combo {
   partition: Partition;
@@ -76,7 +79,9 @@ const REFUSED: ReadonlyArray<{ combo: Combo; refusal: EndpointRefusal; sdkIam: s
   },
 ];
 const refusedEntry = (c: Combo) =>
-  REFUSED.find((r) => r.combo.partition === c.partition && r.combo.fips === c.fips && r.combo.dualStack === c.dualStack);
+  REFUSED.find(
+    (r) => r.combo.partition === c.partition && r.combo.fips === c.fips && r.combo.dualStack === c.dualStack,
+  );
 
 describe('endpoints match the SDK resolvers', () => {
   it('covers all 12 combinations, 3 of them refused', () => {
@@ -106,7 +111,11 @@ describe('endpoints match the SDK resolvers', () => {
     try {
       resolveEndpoints(r.combo);
     } catch (error) {
-      expect(error).toMatchObject({ name: 'UnsupportedEndpointError', partition: r.combo.partition, refusal: r.refusal });
+      expect(error).toMatchObject({
+        name: 'UnsupportedEndpointError',
+        partition: r.combo.partition,
+        refusal: r.refusal,
+      });
     }
     expect(sdkEndpoint('iam', r.combo).url).toBe(r.sdkIam);
     expect(sdkEndpoint('sts', r.combo).url).toBe(r.sdkSts);
@@ -136,7 +145,10 @@ const NO_NETWORK = {
 type Signable = Pick<IAMClient, 'middlewareStack'>;
 
 /** Captures the signed request's credential scope right after signing, then stops the call. */
-async function credentialScope(client: Signable, send: () => Promise<unknown>): Promise<{ host: string; scope: string }> {
+async function credentialScope(
+  client: Signable,
+  send: () => Promise<unknown>,
+): Promise<{ host: string; scope: string }> {
   let captured: { host: string; scope: string } | undefined;
   client.middlewareStack.addRelativeTo(
     () => async (args: { request: unknown }) => {
@@ -178,7 +190,7 @@ describe('SigV4 signing region, from requests signed by real clients (nothing se
     },
   );
 
-  it('the extension\'s own way (explicit endpoint + region) signs with the same scope', async () => {
+  it("the extension's own way (explicit endpoint + region) signs with the same scope", async () => {
     for (const combo of COMBOS.filter((c) => !refusedEntry(c))) {
       const ours = resolveEndpoints(combo);
       const config = { region: ours.region, credentials: CREDENTIALS, maxAttempts: 1, requestHandler: NO_NETWORK };
