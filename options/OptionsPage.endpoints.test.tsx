@@ -6,6 +6,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 // disabled, a refused combination that is stored anyway is shown as an alert (and stays undoable),
 // and the page names the hosts the background will call. i18n returns the key and substitutions.
 const store: { local: Record<string, unknown>; managed: Record<string, unknown> } = { local: {}, managed: {} };
+type Listener = (changes: Record<string, unknown>, area: string) => void;
+const listeners = new Set<Listener>();
 vi.mock('../src/shared/browser', () => ({
   ext: {
     i18n: {
@@ -15,10 +17,16 @@ vi.mock('../src/shared/browser', () => ({
     storage: {
       local: {
         get: async (key: string) => ({ [key]: store.local[key] }),
-        set: async (items: Record<string, unknown>) => Object.assign(store.local, items),
+        set: async (items: Record<string, unknown>) => {
+          Object.assign(store.local, items);
+          for (const listener of listeners) listener(items, 'local');
+        },
       },
       managed: { get: async () => store.managed },
-      onChanged: { addListener: () => undefined, removeListener: () => undefined },
+      onChanged: {
+        addListener: (listener: Listener) => listeners.add(listener),
+        removeListener: (listener: Listener) => listeners.delete(listener),
+      },
     },
   },
 }));
@@ -81,8 +89,16 @@ describe('options page: endpoints', () => {
     expect(screen.queryByTestId('endpoint-target')).toBeNull();
     expect(box('option-fips').checked).toBe(true);
     expect(box('option-fips').disabled).toBe(false);
+    const advanced = box('option-fips').closest('details');
+    expect(advanced?.open).toBe(true);
     fireEvent.change(box('option-fips'), { target: { checked: false } });
     await waitFor(() => expect(store.local['settings']).toMatchObject({ fips: false }));
+    // The page reloads with the fix: no alert any more, and the section stays open around the toggles.
+    await waitFor(() => expect(screen.queryByTestId('endpoint-refused')).toBeNull());
+    expect(screen.getByTestId('endpoint-target').textContent).toBe(
+      'options_endpoints_target|iam.cn-north-1.amazonaws.com.cn|sts.cn-north-1.amazonaws.com.cn',
+    );
+    expect(box('option-fips').closest('details')?.open).toBe(true);
   });
 
   it('a policy asking for one: managed, refused, and listed as a policy error', async () => {

@@ -1,3 +1,4 @@
+import { useRef } from 'preact/hooks';
 import { PARTITIONS } from '../src/shared/partitions';
 import type { ManagedSetting } from '../src/shared/policy';
 import { isAllowedEndpointOverride } from '../src/shared/settings';
@@ -28,12 +29,18 @@ function endpointProblem(draft: string): string | undefined {
 /** The user's settings, with what the organization decides marked and locked. */
 export function OptionsPage() {
   const { state, save } = useOptions();
+  // Opened once for a reason, the advanced section stays open: fixing the reason (turning FIPS off,
+  // clearing the override) must not fold the controls away under the user's pointer.
+  const advancedOpened = useRef(false);
   if (!state) return <p class="loading">{t('options_loading')}</p>;
   const { effective, parsed } = state;
   const isManaged = (setting: ManagedSetting) => effective.managed.includes(setting);
   const idleCap = parsed.policy.idleLockMinutes;
   const target = targetOf(effective);
   const advancedManaged = (['partition', 'fips', 'dualStack', 'endpointOverride'] as const).some(isManaged);
+  if (advancedManaged || effective.endpointOverride !== undefined || target.kind === 'refused') {
+    advancedOpened.current = true;
+  }
   const toggle = (setting: ManagedSetting & keyof typeof effective, hint?: string) => (
     <ToggleRow
       setting={setting}
@@ -75,7 +82,7 @@ export function OptionsPage() {
         {toggle('copyAsCliEnabled')}
       </section>
 
-      <details open={advancedManaged || effective.endpointOverride !== undefined || target.kind === 'refused'}>
+      <details open={advancedOpened.current}>
         <summary>{t('options_section_advanced')}</summary>
         <SelectRow
           setting="partition"
