@@ -11,7 +11,7 @@ import { unlockVault } from './unlock-vault';
 import { elevateSession } from './elevate-session';
 import { readVault, sessionViewOf, wipeVault } from './vault';
 import { readListing } from './device-listing';
-import { readSettingsForDisplay } from './settings-store';
+import { endpointChoice, readSettingsForDisplay } from './settings-store';
 
 async function status(): Promise<ResponseValue<'vault/status'>> {
   const [{ record, devices }, lastOutcome, clockSkewMs, prefill, settings] = await Promise.all([
@@ -22,10 +22,16 @@ async function status(): Promise<ResponseValue<'vault/status'>> {
     readPrefill(),
     readSettingsForDisplay(),
   ]);
+  const endpoints = settings ? endpointChoice(settings) : undefined;
   const policyView = settings
     ? {
         // Policy-derived view for the popup (helpdesk on failures, managed markers); never a secret.
         copyAsCliEnabled: settings.copyAsCliEnabled,
+        endpoints: {
+          fips: endpoints?.fips === true,
+          dualStack: endpoints?.dualStack === true,
+          ...(endpoints?.override ? { override: endpoints.override } : {}),
+        },
         ...(settings.helpdeskUrl ? { helpdeskUrl: settings.helpdeskUrl } : {}),
         ...(settings.helpdeskText ? { helpdeskText: settings.helpdeskText } : {}),
         ...(settings.managed.length > 0 ? { managedSettings: [...settings.managed] } : {}),

@@ -1,6 +1,7 @@
 import { ResyncMFADeviceCommand } from '@aws-sdk/client-iam';
 import type { RequestOf, ResyncOutcome } from '../src/shared/messages';
 import { mapAwsError } from '../src/shared/map-aws-error';
+import { endpointRefusal } from '../src/shared/partitions';
 import { validateResyncInput } from '../src/shared/resync-validation';
 import { iamClient } from './aws-clients';
 import { notifyIfNoPopup } from './popup-presence';
@@ -36,6 +37,10 @@ export async function resyncDevice(request: RequestOf<'resync/start'>): Promise<
   const settings = await readSettings();
   await touchVault(record, settings.idleLockMinutes);
 
+  // Refused before the pair is claimed: nothing is sent, and the same codes work after the fix.
+  const choice = endpointChoice(settings, record.partition);
+  if (endpointRefusal(choice)) return failed({ code: 'EndpointUnsupported' });
+
   const fingerprint = await codePairFingerprint(input.serialNumber, input.code1, input.code2);
   if (!(await claimPair(fingerprint))) return failed({ code: 'CodesAlreadyUsed' });
 
@@ -49,7 +54,7 @@ export async function resyncDevice(request: RequestOf<'resync/start'>): Promise<
 
   let outcome: ResyncOutcome;
   try {
-    const client = iamClient(record.secret, endpointChoice(settings, record.partition), { retries: false });
+    const client = iamClient(record.secret, choice, { retries: false });
     await client.send(
       new ResyncMFADeviceCommand({
         UserName: input.userName,

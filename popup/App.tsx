@@ -64,6 +64,7 @@ export function App() {
                 busy={busy}
                 device={selectedDevice ?? { userName: '', serialNumber: '' }}
                 partition={isPartition(session.partition) ? session.partition : 'aws'}
+                {...(status.endpoints ? { endpoints: status.endpoints } : {})}
                 showCli={status.copyAsCliEnabled === true}
                 canKeepSession={session.credentialKind === 'temporary'}
                 skewMs={status.clockSkewMs}

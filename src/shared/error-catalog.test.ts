@@ -44,6 +44,7 @@ const ALL_CODES: Record<ErrorCode, true> = {
   NetworkOffline: true,
   NetworkTimeout: true,
   NetworkDns: true,
+  EndpointUnsupported: true,
   ValidationError: true,
   NotResyncable: true,
   Unknown: true,
@@ -121,6 +122,7 @@ describe('ERROR_CATALOG', () => {
       'ExpiredToken',
       'SessionWithoutMfa',
       'NetworkDns',
+      'EndpointUnsupported',
     ];
     for (const code of keep) expect(ERROR_CATALOG[code].keepCodes, code).toBe(true);
   });

@@ -28,6 +28,7 @@ export type ErrorCode =
   | 'NetworkOffline'
   | 'NetworkTimeout'
   | 'NetworkDns'
+  | 'EndpointUnsupported'
   | 'ValidationError'
   | 'NotResyncable'
   | 'Unknown';
@@ -71,6 +72,7 @@ const KEEP_CODES: Readonly<Record<ErrorCode, boolean>> = {
   NetworkOffline: false, // the connection may have dropped after IAM processed the request
   NetworkTimeout: false, // ditto: the resync may have happened
   NetworkDns: true, // the host was never found, so nothing was sent
+  EndpointUnsupported: true, // refused before any request was built: a settings change fixes it
   ValidationError: true,
   NotResyncable: false, // no code will ever work for this device
   Unknown: false,

@@ -1,5 +1,6 @@
 import type { ErrorCode, UserFacingError } from './error-catalog';
 import type { Operation } from './operations';
+import { UnsupportedEndpointError } from './partitions';
 
 // Turns whatever the AWS SDK v3 (or fetch underneath it) threw into one catalog code plus the facts
 // support needs (AWS code, HTTP status, request id). Pure: no I/O, no retries.
@@ -212,6 +213,8 @@ export function mapAwsError(err: unknown, context: AwsErrorContext): UserFacingE
 }
 
 function mapWithoutStep(err: unknown, context: AwsErrorContext): UserFacingError {
+  // partitions.ts refused the FIPS/dual-stack choice before any request existed.
+  if (err instanceof UnsupportedEndpointError) return { code: 'EndpointUnsupported', detail: err.message };
   const chain = errorChain(err);
   const top = chain[0];
   if (!top) return { code: 'Unknown', ...optionalDetail(typeof err === 'string' ? err : undefined) };

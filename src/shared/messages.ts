@@ -116,6 +116,14 @@ export const StatusView = v.strictObject({
   clockSkewMs: v.optional(v.number()),
   /** Enterprise policy may hide "Copy as AWS CLI" (absent: not known yet, so hidden). */
   copyAsCliEnabled: v.optional(v.boolean()),
+  /** The effective FIPS / dual-stack / override (settings, never secret): "Copy as AWS CLI" targets the same host. */
+  endpoints: v.optional(
+    v.strictObject({
+      fips: v.boolean(),
+      dualStack: v.boolean(),
+      override: v.optional(v.pipe(v.string(), v.maxLength(2048))),
+    }),
+  ),
   /**
    * The policy has not answered yet (the first read after a browser start takes seconds): the
    * policy-derived fields are absent and the popup asks again shortly. Actions always wait for it.

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { PARTITIONS, type Partition } from './partitions';
+import { endpointRefusal, PARTITIONS, type Partition } from './partitions';
 import { isAllowedEndpointOverride, parseSettings, type Settings } from './settings';
 
 // Enterprise policy: what an admin puts in managed storage (Chrome: managed_schema.json + OS policy;
@@ -59,6 +59,7 @@ export type PolicyProblem =
   | 'not-an-account-id'
   | 'unknown-partition'
   | 'endpoint-not-allowed'
+  | 'endpoint-not-offered'
   | 'url-not-allowed'
   | 'empty'
   | 'too-long'
@@ -198,7 +199,21 @@ export function parsePolicy(raw: unknown, options: PolicyParseOptions): ParsedPo
     } else if (Object.hasOwn(SIMPLE, key)) parseSimple(policy, key as SimpleKey, value, errors);
     else errors.push({ key, problem: 'unknown-key' });
   }
+  checkEndpointsOffered(policy, errors);
   return { policy, errors };
+}
+
+/**
+ * FIPS or dual-stack where the pinned partition has no such endpoint (partitions.ts). Fails closed:
+ * the endpoints stay as the admin wrote them, so every call is refused (EndpointUnsupported) rather
+ * than sent to a standard host the admin did not ask for.
+ */
+function checkEndpointsOffered(policy: Policy, errors: PolicyError[]): void {
+  const { endpoints, partition } = policy;
+  if (!endpoints || !partition) return;
+  const refusal = endpointRefusal({ partition, ...endpoints });
+  if (!refusal) return;
+  errors.push({ key: refusal === 'no-fips' ? 'endpoints.fips' : 'endpoints', problem: 'endpoint-not-offered' });
 }
 
 /** Settings a user sees in the options page that the policy decides (or, for idle lock, caps). */
