@@ -9,6 +9,7 @@ import { readLastOutcome } from './resync-attempts';
 import { readClockSkewMs } from './clock-skew';
 import { unlockVault } from './unlock-vault';
 import { elevateSession } from './elevate-session';
+import { verifyDevice } from './verify-device';
 import { readVault, sessionViewOf, wipeVault } from './vault';
 import { readListing } from './device-listing';
 import { readSettingsForDisplay } from './settings-store';
@@ -58,6 +59,8 @@ async function dispatch(request: ExtensionPageRequest): Promise<Reply<unknown>> 
       return listDevices(request);
     case 'resync/start':
       return { ok: true, value: await resyncDevice(request) };
+    case 'resync/verify':
+      return verifyDevice(request);
   }
 }
 

@@ -13,6 +13,10 @@ import { WhoseDevice } from './components/WhoseDevice';
 import { t } from '../src/shared/i18n';
 import { isPartition } from '../src/shared/partitions';
 import { isRootArn, useResyncFlow } from './use-resync-flow';
+import { lazyComponent } from './lazy-component';
+
+// Not needed to type the codes: loaded on first use, off the popup's start path.
+const SuccessView = lazyComponent(() => import('./components/SuccessView').then((m) => m.SuccessView));
 
 /** The resync flow: credentials → whose device → two codes → outcome. */
 export function App() {
@@ -22,6 +26,8 @@ export function App() {
   const { session, prefill } = status;
   const isRoot = session ? isRootArn(session.arn) : false;
   const selectedDevice = devices?.devices.find((d) => d.serialNumber === flow.selected);
+  // A success replaces the flow: no credentials box or code fields under it (what next is in it).
+  const success = flow.outcome?.status === 'succeeded' ? flow.outcome : undefined;
   const helpdesk = {
     ...(status.helpdeskUrl ? { url: status.helpdeskUrl } : {}),
     ...(status.helpdeskText ? { text: status.helpdeskText } : {}),
@@ -34,9 +40,19 @@ export function App() {
         </header>
         {prefill && <PrefillNotice prefill={prefill} />}
         <SkewBanner skewMs={status.clockSkewMs} />
-        {flow.outcome && <OutcomeView outcome={flow.outcome} returnUrl={prefill?.returnUrl} />}
-        {!session && <CredentialsForm busy={busy} error={error} onUnlock={flow.unlock} />}
-        {session && (
+        {success && (
+          <SuccessView
+            outcome={success}
+            session={session}
+            returnUrl={prefill?.returnUrl}
+            skewMs={status.clockSkewMs}
+            usedCodes={flow.usedCodes}
+            flow={flow}
+          />
+        )}
+        {!success && flow.outcome && <OutcomeView outcome={flow.outcome} />}
+        {!success && !session && <CredentialsForm busy={busy} error={error} onUnlock={flow.unlock} />}
+        {!success && session && (
           <>
             <SessionBar session={session} onLock={flow.lock} onIdleLocked={() => void flow.refreshStatus()} />
             {isRoot && <RootGuidance partition={session.partition} />}
@@ -68,7 +84,10 @@ export function App() {
                 canKeepSession={session.credentialKind === 'temporary'}
                 skewMs={status.clockSkewMs}
                 initialCodes={flow.usableCodes}
-                onResync={flow.resync}
+                onResync={(code1, code2, keep) => {
+                  SuccessView.preload();
+                  return flow.resync(code1, code2, keep);
+                }}
               />
             )}
           </>

@@ -37,6 +37,8 @@ export interface MfaDevice {
   drift: number;
   /** Where the server believes the device is (changed only by a successful resync). */
   offset: number;
+  /** The device step of the newest code STS or a resync accepted: that code and older ones are spent. */
+  lastUsedStep?: number;
   resyncCount: number;
 }
 

@@ -36,6 +36,16 @@ export const ElevateRequest = v.strictObject({
   tokenCode: CODE,
 });
 export const LastOutcomeRequest = v.strictObject({ type: v.literal('resync/last-outcome') });
+/**
+ * "Check with the next code" after a successful resync: STS GetSessionToken with the device's next
+ * code. It names the attempt, not a device: the background checks only the device that attempt
+ * resynced, with the credentials that resynced it.
+ */
+export const VerifyRequest = v.strictObject({
+  type: v.literal('resync/verify'),
+  attemptId: v.pipe(v.string(), v.uuid()),
+  tokenCode: CODE,
+});
 
 /** Messages only the extension's own pages (popup, options) may send. */
 export const ExtensionPageRequest = v.variant('type', [
@@ -46,6 +56,7 @@ export const ExtensionPageRequest = v.variant('type', [
   ListDevicesRequest,
   ResyncRequest,
   LastOutcomeRequest,
+  VerifyRequest,
 ]);
 export type ExtensionPageRequest = v.InferOutput<typeof ExtensionPageRequest>;
 export type RequestOf<T extends ExtensionPageRequest['type']> = Extract<ExtensionPageRequest, { type: T }>;
@@ -60,6 +71,8 @@ export const SessionView = v.strictObject({
   credentialKind: CredentialKind,
   /** True for a session obtained here with a second MFA device (GetSessionToken with MFA). */
   mfaSession: v.optional(v.boolean()),
+  /** Kept after a success only to check the resynced device with its next code (see VaultRecord). */
+  checkOnly: v.optional(v.boolean()),
   partition: v.string(),
   expiration: v.optional(v.string()),
   idleLockAt: v.number(),
@@ -94,6 +107,14 @@ export const ErrorView = v.strictObject({
 });
 export type ErrorView = v.InferOutput<typeof ErrorView>;
 
+/**
+ * Whether the device can be checked with its next code after a success, and if not, why:
+ * STS GetSessionToken takes an MFA code only from an IAM user's own long-term keys, for that user's
+ * own device; the organization may also turn the check off.
+ */
+export const CheckAvailability = v.picklist(['available', 'temporary-credentials', 'other-user', 'off']);
+export type CheckAvailability = v.InferOutput<typeof CheckAvailability>;
+
 export const ResyncOutcome = v.strictObject({
   attemptId: v.string(),
   // 'unknown': sent, but the worker stopped before IAM's answer arrived; never re-sent.
@@ -103,6 +124,10 @@ export const ResyncOutcome = v.strictObject({
   startedAt: v.number(),
   finishedAt: v.optional(v.number()),
   error: v.optional(ErrorView),
+  /** Set on a success only. */
+  check: v.optional(CheckAvailability),
+  /** When STS accepted the device's next code (the check); absent: not checked. */
+  verifiedAt: v.optional(v.number()),
 });
 export type ResyncOutcome = v.InferOutput<typeof ResyncOutcome>;
 
@@ -139,6 +164,7 @@ export const RESPONSE_VALUE = {
   'devices/list': DeviceList,
   'resync/start': ResyncOutcome,
   'resync/last-outcome': StatusView,
+  'resync/verify': ResyncOutcome,
 } as const;
 export type ResponseValue<T extends ExtensionPageRequest['type']> = v.InferOutput<(typeof RESPONSE_VALUE)[T]>;
 

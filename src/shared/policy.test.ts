@@ -165,6 +165,20 @@ describe('parsePolicy: restrictions fail closed', () => {
       expect(errors).toEqual([{ key: 'allowLongTermKeys', problem: 'wrong-type' }]);
     }
   });
+
+  it('turns the check after a resync off when verifyAfterResyncEnabled is not a boolean', () => {
+    for (const value of ['true', 1, null, {}]) {
+      const { policy, errors } = parse({ verifyAfterResyncEnabled: value });
+      expect(policy.verifyAfterResyncEnabled).toBe(false);
+      expect(errors).toEqual([{ key: 'verifyAfterResyncEnabled', problem: 'wrong-type' }]);
+      expect(mergePolicy(undefined, policy).verifyAfterResyncEnabled).toBe(false);
+    }
+    expect(mergePolicy(undefined, parse({ verifyAfterResyncEnabled: true }).policy).verifyAfterResyncEnabled).toBe(
+      true,
+    );
+    // On unless an admin says otherwise; users have no setting for it.
+    expect(mergePolicy({ verifyAfterResyncEnabled: false }, {}).verifyAfterResyncEnabled).toBe(true);
+  });
 });
 
 describe('mergePolicy', () => {

@@ -29,6 +29,7 @@ export interface Policy {
   helpdeskUrl?: string;
   helpdeskText?: string;
   copyAsCliEnabled?: boolean;
+  verifyAfterResyncEnabled?: boolean;
 }
 
 export const POLICY_KEYS = [
@@ -42,6 +43,7 @@ export const POLICY_KEYS = [
   'helpdeskUrl',
   'helpdeskText',
   'copyAsCliEnabled',
+  'verifyAfterResyncEnabled',
 ] as const satisfies ReadonlyArray<keyof Policy>;
 export type PolicyKey = (typeof POLICY_KEYS)[number];
 
@@ -97,7 +99,10 @@ const HELPDESK_URL = v.pipe(
   v.check(isAllowedHelpdeskUrl, 'url-not-allowed'),
 );
 
-type SimpleKey = Exclude<PolicyKey, 'allowedAccountIds' | 'endpoints' | 'allowLongTermKeys'>;
+type SimpleKey = Exclude<
+  PolicyKey,
+  'allowedAccountIds' | 'endpoints' | 'allowLongTermKeys' | 'verifyAfterResyncEnabled'
+>;
 
 // Ranges: idle lock as the user setting allows (whole minutes here); a session of at most a day.
 const SIMPLE: { [K in SimpleKey]: v.GenericSchema<unknown, NonNullable<Policy[K]>> } = {
@@ -195,6 +200,11 @@ export function parsePolicy(raw: unknown, options: PolicyParseOptions): ParsedPo
       // Fails closed: an unreadable answer to "may long-term keys be used" is a no.
       policy.allowLongTermKeys = value === true;
       if (typeof value !== 'boolean') errors.push({ key, problem: 'wrong-type' });
+    } else if (key === 'verifyAfterResyncEnabled') {
+      // Fails closed too: the check keeps the keys a few minutes longer, so an admin's unreadable
+      // answer to "may it" turns it off.
+      policy.verifyAfterResyncEnabled = value === true;
+      if (typeof value !== 'boolean') errors.push({ key, problem: 'wrong-type' });
     } else if (Object.hasOwn(SIMPLE, key)) parseSimple(policy, key as SimpleKey, value, errors);
     else errors.push({ key, problem: 'unknown-key' });
   }
@@ -215,6 +225,8 @@ export type ManagedSetting =
 /** What every part of the extension acts on: the user's settings with the policy laid over them. */
 export interface EffectiveSettings extends Settings {
   copyAsCliEnabled: boolean;
+  /** "Check with the next code" after a resync; only the policy can turn it off. */
+  verifyAfterResyncEnabled: boolean;
   /** Absent: any account. Empty: none (a policy list without one valid id). */
   allowedAccountIds?: readonly string[];
   sessionMaxMinutes?: number;
@@ -248,6 +260,7 @@ export function mergePolicy(rawUserSettings: unknown, policy: Policy): Effective
     allowLongTermKeys: pick('allowLongTermKeys', policy.allowLongTermKeys, user.allowLongTermKeys),
     contentPromptEnabled: pick('contentPromptEnabled', policy.contentPromptEnabled, user.contentPromptEnabled),
     copyAsCliEnabled: pick('copyAsCliEnabled', policy.copyAsCliEnabled, userCopyAsCli !== false),
+    verifyAfterResyncEnabled: policy.verifyAfterResyncEnabled !== false,
     managed,
   };
   if (policy.endpoints) {
