@@ -5,7 +5,7 @@ import { handleContentRequest, readPrefill } from './content-requests';
 import { isExtensionPage, isSignInContentScript } from './sender-checks';
 import { listDevices } from './list-devices';
 import { resyncDevice } from './resync-device';
-import { readLastOutcome } from './resync-attempts';
+import { forgetLastOutcome, readLastOutcome } from './resync-attempts';
 import { readClockSkewMs } from './clock-skew';
 import { unlockVault } from './unlock-vault';
 import { elevateSession } from './elevate-session';
@@ -53,7 +53,7 @@ async function dispatch(request: ExtensionPageRequest): Promise<Reply<unknown>> 
     case 'resync/last-outcome':
       return { ok: true, value: await status() };
     case 'vault/lock':
-      await wipeVault();
+      await Promise.all([wipeVault(), forgetLastOutcome()]);
       return { ok: true, value: await status() };
     case 'devices/list':
       return listDevices(request);

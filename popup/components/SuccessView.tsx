@@ -57,13 +57,12 @@ export function SuccessView(props: SuccessViewProps) {
   };
 
   // Done: with a session the user chose to keep, back to the flow for another device; otherwise
-  // keys kept only for the check go now and the popup closes.
+  // Lock (keys kept only for the check go now, the outcome is forgotten) and back to the start.
   const done = async () => {
-    if (session && !session.checkOnly) return flow.setOutcome(undefined);
-    if (session) await flow.lock();
+    if (!session || session.checkOnly) await flow.lock();
     flow.setOutcome(undefined);
-    window.close();
   };
+
   const verified = outcome.verifiedAt !== undefined;
   const canCheck = !verified && outcome.check === 'available' && session !== undefined;
   const reason = verified ? undefined : unavailableReason(outcome, session);
