@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { axeViolations, formatViolations } from '../harness/axe';
 import type { DriverFactory, ExtensionPage } from '../harness/driver';
@@ -40,7 +41,18 @@ async function alicePhoneCodes(sandboxUrl: string): Promise<{ pair: [string, str
  * decides; where STS cannot check (temporary credentials, someone else's device) there is no
  * button but the step that works instead.
  */
-export function describeVerifyAfterResync(name: string, launch: DriverFactory, extensionDir: string): void {
+export function describeVerifyAfterResync(
+  name: string,
+  launch: DriverFactory,
+  extensionDir: string,
+  /** Writes docs/screenshots/verify-*.png for the README (one browser is enough). */
+  options: { screenshots?: boolean } = {},
+): void {
+  const screenshot = async (popup: ExtensionPage, file: string) => {
+    if (!options.screenshots) return;
+    await popup.setColorScheme('light');
+    await popup.screenshot(join(import.meta.dirname, '..', '..', 'docs', 'screenshots', file));
+  };
   describe(`check with the next code in ${name}`, () => {
     const suite = useExtensionSuite(launch, extensionDir, { resetBeforeEach: true });
     const msg = localeMessages(extensionDir);
@@ -78,6 +90,7 @@ export function describeVerifyAfterResync(name: string, launch: DriverFactory, e
       expect(await visibleTestIds(popup, ['credentials-form', 'paste', 'codes-form', 'session'])).toEqual([]);
       expect(await popup.textOf('check-window')).toMatch(/\d:\d\d/);
       await expectAxeClean(popup, 'check offered');
+      await screenshot(popup, 'verify-offered-light.png');
 
       // Keyboard only: the code field is reachable with Tab, a pasted "123 456" becomes one code.
       for (let i = 0; i < 12 && (await popup.focusedTestId()) !== 'verify-code'; i += 1) await popup.press('Tab');
@@ -91,6 +104,7 @@ export function describeVerifyAfterResync(name: string, launch: DriverFactory, e
         [200, ALICE_PHONE, next],
       ]);
       await expectAxeClean(popup, 'verified');
+      await screenshot(popup, 'verify-verified-light.png');
 
       // The session STS issued went nowhere, and the keys kept for the check are gone.
       const session = await suite.driver.readStorage('session');
