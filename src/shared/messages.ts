@@ -47,6 +47,24 @@ export const VerifyRequest = v.strictObject({
   tokenCode: CODE,
 });
 
+/**
+ * "Ask an admin" (src/shared/admin-request.ts): the background checks the fields and makes the
+ * request token, plus the organization's ticket URL for it when the policy sets one.
+ */
+export const HandoffCreateRequest = v.strictObject({
+  type: v.literal('handoff/create'),
+  partition: NAME,
+  account: NAME,
+  userName: NAME,
+  serialNumber: v.optional(NAME),
+  codes: v.optional(v.strictObject({ code1: CODE, code2: CODE, readAt: v.number() })),
+});
+/** "Resync for someone else": a pasted request or link, parsed strictly by the background. */
+export const HandoffOpenRequest = v.strictObject({
+  type: v.literal('handoff/open'),
+  text: v.pipe(v.string(), v.maxLength(10_000)),
+});
+
 /** Messages only the extension's own pages (popup, options) may send. */
 export const ExtensionPageRequest = v.variant('type', [
   UnlockRequest,
@@ -57,6 +75,8 @@ export const ExtensionPageRequest = v.variant('type', [
   ResyncRequest,
   LastOutcomeRequest,
   VerifyRequest,
+  HandoffCreateRequest,
+  HandoffOpenRequest,
 ]);
 export type ExtensionPageRequest = v.InferOutput<typeof ExtensionPageRequest>;
 export type RequestOf<T extends ExtensionPageRequest['type']> = Extract<ExtensionPageRequest, { type: T }>;
@@ -146,6 +166,8 @@ export const StatusView = v.strictObject({
   /** Enterprise policy: the helpdesk to show with every failure and the root-user guidance. */
   helpdeskUrl: v.optional(v.pipe(v.string(), v.maxLength(2048))),
   helpdeskText: v.optional(v.pipe(v.string(), v.maxLength(500))),
+  /** Enterprise policy: "Ask an admin" also offers this organization's ticket form. */
+  ticketRoute: v.optional(v.boolean()),
   /** Settings the organization decides (src/shared/policy.ts ManagedSetting), to mark them managed. */
   managedSettings: v.optional(v.array(v.string())),
   /** The devices last listed since this unlock (background/device-listing.ts): shown at once on reopen. */
@@ -154,6 +176,23 @@ export const StatusView = v.strictObject({
   prefill: v.optional(v.lazy(() => Prefill)),
 });
 export type StatusView = v.InferOutput<typeof StatusView>;
+
+export const HandoffCreated = v.strictObject({
+  /** `mfa-resync-request=…`: the whole request, for the clipboard, an email or a link's fragment. */
+  token: v.pipe(v.string(), v.maxLength(4_100)),
+  ticketUrl: v.optional(v.pipe(v.string(), v.maxLength(8_000))),
+});
+export type HandoffCreated = v.InferOutput<typeof HandoffCreated>;
+
+/** A parsed admin request: what the admin side may prefill. */
+export const AdminRequestView = v.strictObject({
+  partition: v.string(),
+  account: v.string(),
+  userName: v.string(),
+  serialNumber: v.optional(v.string()),
+  codes: v.optional(v.strictObject({ code1: v.string(), code2: v.string(), readAt: v.number() })),
+});
+export type AdminRequestView = v.InferOutput<typeof AdminRequestView>;
 
 /** The value each request answers with, so both ends agree on one schema. */
 export const RESPONSE_VALUE = {
@@ -165,6 +204,8 @@ export const RESPONSE_VALUE = {
   'resync/start': ResyncOutcome,
   'resync/last-outcome': StatusView,
   'resync/verify': ResyncOutcome,
+  'handoff/create': HandoffCreated,
+  'handoff/open': AdminRequestView,
 } as const;
 export type ResponseValue<T extends ExtensionPageRequest['type']> = v.InferOutput<(typeof RESPONSE_VALUE)[T]>;
 
@@ -200,7 +241,12 @@ export const OpenResyncRequest = v.strictObject({
   type: v.literal('content/open-resync'),
   hints: SignInHints,
 });
-export const ContentScriptRequest = v.variant('type', [MfaFailureSeen, OpenResyncRequest]);
+/** The sign-in prompt's "Ask an admin": opens the popup's request form with what the page shows. */
+export const AskAdminRequest = v.strictObject({
+  type: v.literal('content/ask-admin'),
+  hints: SignInHints,
+});
+export const ContentScriptRequest = v.variant('type', [MfaFailureSeen, OpenResyncRequest, AskAdminRequest]);
 export type ContentScriptRequest = v.InferOutput<typeof ContentScriptRequest>;
 
 /** What the popup is opened with after the sign-in page's prompt; the page URL to return to. */
@@ -208,5 +254,7 @@ export const Prefill = v.strictObject({
   hints: SignInHints,
   returnUrl: v.optional(v.pipe(v.string(), v.url(), v.maxLength(2048))),
   createdAt: v.number(),
+  /** The prompt's "Ask an admin" opened the popup: it shows the request form first. */
+  askAdmin: v.optional(v.boolean()),
 });
 export type Prefill = v.InferOutput<typeof Prefill>;

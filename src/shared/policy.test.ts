@@ -278,7 +278,13 @@ describe('managed_schema.json (Chrome) matches the parser', () => {
   it('declares types the parser accepts (Chrome drops values of any other type)', () => {
     const sample: Record<string, unknown> = { array: ['123456789012'], boolean: true, integer: 5, string: 'aws' };
     const valueFor = (key: string, type: string): unknown =>
-      key === 'helpdeskUrl' ? 'https://help.example' : key === 'endpoints' ? { fips: true } : sample[type];
+      key === 'helpdeskUrl'
+        ? 'https://help.example'
+        : key === 'helpdeskTicketUrlTemplate'
+          ? 'https://help.example/new?user={user}'
+          : key === 'endpoints'
+            ? { fips: true }
+            : sample[type];
     for (const [key, { type }] of Object.entries(schema.properties)) {
       expect(parse({ [key]: valueFor(key, type) }).errors, key).toEqual([]);
     }

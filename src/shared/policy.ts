@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { PARTITIONS, type Partition } from './partitions';
 import { isAllowedEndpointOverride, parseSettings, type Settings } from './settings';
+import { isAllowedLinkUrl, isAllowedTicketTemplate } from './ticket-template';
 
 // Enterprise policy: what an admin puts in managed storage (Chrome: managed_schema.json + OS policy;
 // Firefox: policies.json `3rdparty.Extensions.<id>` or a managed-storage manifest). It is parsed
@@ -28,6 +29,8 @@ export interface Policy {
   contentPromptEnabled?: boolean;
   helpdeskUrl?: string;
   helpdeskText?: string;
+  /** "Ask an admin" opens this ticket URL (src/shared/ticket-template.ts). */
+  helpdeskTicketUrlTemplate?: string;
   copyAsCliEnabled?: boolean;
   verifyAfterResyncEnabled?: boolean;
 }
@@ -42,6 +45,7 @@ export const POLICY_KEYS = [
   'contentPromptEnabled',
   'helpdeskUrl',
   'helpdeskText',
+  'helpdeskTicketUrlTemplate',
   'copyAsCliEnabled',
   'verifyAfterResyncEnabled',
 ] as const satisfies ReadonlyArray<keyof Policy>;
@@ -96,7 +100,7 @@ const HELPDESK_URL = v.pipe(
   v.string('wrong-type'),
   v.trim(),
   v.maxLength(2048, 'too-long'),
-  v.check(isAllowedHelpdeskUrl, 'url-not-allowed'),
+  v.check(isAllowedLinkUrl, 'url-not-allowed'),
 );
 
 type SimpleKey = Exclude<
@@ -112,19 +116,15 @@ const SIMPLE: { [K in SimpleKey]: v.GenericSchema<unknown, NonNullable<Policy[K]
   contentPromptEnabled: BOOLEAN,
   helpdeskUrl: HELPDESK_URL,
   helpdeskText: HELPDESK_TEXT,
+  // Fails closed: a template that is not allowed is dropped, so no ticket link is offered at all.
+  helpdeskTicketUrlTemplate: v.pipe(
+    v.string('wrong-type'),
+    v.trim(),
+    v.maxLength(2048, 'too-long'),
+    v.check(isAllowedTicketTemplate, 'url-not-allowed'),
+  ),
   copyAsCliEnabled: BOOLEAN,
 };
-
-/** The helpdesk link is shown as a link: only https pages and mailto, never a script or data URL. */
-function isAllowedHelpdeskUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol === 'mailto:') return true;
-    return parsed.protocol === 'https:' && !parsed.username && !parsed.password;
-  } catch {
-    return false;
-  }
-}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -232,6 +232,7 @@ export interface EffectiveSettings extends Settings {
   sessionMaxMinutes?: number;
   helpdeskUrl?: string;
   helpdeskText?: string;
+  helpdeskTicketUrlTemplate?: string;
   managed: ManagedSetting[];
 }
 
@@ -277,6 +278,7 @@ export function mergePolicy(rawUserSettings: unknown, policy: Policy): Effective
   if (policy.sessionMaxMinutes !== undefined) effective.sessionMaxMinutes = policy.sessionMaxMinutes;
   if (policy.helpdeskUrl) effective.helpdeskUrl = policy.helpdeskUrl;
   if (policy.helpdeskText) effective.helpdeskText = policy.helpdeskText;
+  if (policy.helpdeskTicketUrlTemplate) effective.helpdeskTicketUrlTemplate = policy.helpdeskTicketUrlTemplate;
   return effective;
 }
 
