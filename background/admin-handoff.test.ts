@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { installFakeBrowser, popupSender, signInContentSender } from './fuzz-fake-browser';
 
-// "Ask an admin" through the message router: the popup's requests, the sign-in prompt's request,
-// and the policy's ticket URL.
+// "Ask an admin", the background's part: the sign-in prompt's request, and the policy's ticket URL
+// template handed to the popup (which fills it, src/shared/ticket-template.ts).
 
 const fake = installFakeBrowser();
 // Imported after the fake exists: src/shared/browser.ts reads globalThis.browser at import.
@@ -13,58 +13,9 @@ afterEach(() => {
   fake.storage.managed.get = noPolicy;
 });
 
-const FIELDS = {
-  partition: 'aws',
-  account: '123456789012',
-  userName: 'alice',
-  serialNumber: 'arn:aws:iam::123456789012:mfa/alice-phone',
-  codes: { code1: '123456', code2: '654321', readAt: 1_796_000_000_000 },
-};
-const create = (extra: Record<string, unknown> = {}) =>
-  routeMessage({ type: 'handoff/create', ...FIELDS, ...extra }, popupSender) as Promise<{
-    ok: boolean;
-    value: { token: string; ticketUrl?: string };
-    error?: { code: string; problem?: string };
-  }>;
+const TEMPLATE = 'https://tickets.example.com/new?user={user}&serial={serial}#req={request}';
 
-describe('handoff messages', () => {
-  it('creates a token that handoff/open reads back, exactly', async () => {
-    const created = await create();
-    expect(created.ok).toBe(true);
-    expect(created.value.ticketUrl).toBeUndefined();
-    const opened = await routeMessage(
-      { type: 'handoff/open', text: `Please help\n${created.value.token}` },
-      popupSender,
-    );
-    expect(opened).toEqual({ ok: true, value: FIELDS });
-  });
-
-  it('fills the policy ticket template with encoded values', async () => {
-    fake.storage.managed.get = async () => ({
-      helpdeskTicketUrlTemplate: 'https://tickets.example.com/new?user={user}&serial={serial}#req={request}',
-    });
-    const created = await create();
-    const url = new URL(created.value.ticketUrl ?? '');
-    expect(url.origin).toBe('https://tickets.example.com');
-    expect(url.searchParams.get('serial')).toBe(FIELDS.serialNumber);
-    expect(`mfa-resync-request=${url.hash.slice('#req='.length)}`).toBe(created.value.token);
-  });
-
-  it('refuses fields IAM would refuse, a field for secrets, and requests from a web page', async () => {
-    expect(await create({ userName: 'alice smith' })).toEqual({
-      ok: false,
-      error: { code: 'HandoffInvalid', problem: 'fields' },
-    });
-    expect(await create({ secretAccessKey: 'x' })).toEqual({ ok: false, error: { code: 'Refused' } });
-    const fromPage = await routeMessage({ type: 'handoff/open', text: 'x' }, signInContentSender);
-    expect(fromPage).toEqual({ ok: false, error: { code: 'Refused' } });
-  });
-
-  it('says why a pasted request prefills nothing', async () => {
-    const opened = await routeMessage({ type: 'handoff/open', text: 'mfa-resync-request=AAAA' }, popupSender);
-    expect(opened).toEqual({ ok: false, error: { code: 'HandoffInvalid', problem: 'malformed' } });
-  });
-
+describe('ask an admin', () => {
   it("the sign-in prompt's Ask an admin stores the page's hints and opens the request form", async () => {
     const hints = { account: '123456789012', userName: 'alice', partition: 'aws', isRoot: false };
     expect(await routeMessage({ type: 'content/ask-admin', hints }, signInContentSender)).toEqual({
@@ -73,5 +24,26 @@ describe('handoff messages', () => {
     });
     expect(fake.storage.session.items.get('prefill')).toMatchObject({ hints, askAdmin: true });
     expect(fake.calls).toContain('action.openPopup');
+    const status = (await routeMessage({ type: 'vault/status' }, popupSender)) as { value: { prefill?: unknown } };
+    expect(status.value.prefill).toMatchObject({ askAdmin: true, hints });
+  });
+
+  it('refuses a prompt request with anything but hints (never credentials)', async () => {
+    const hints = { isRoot: false };
+    for (const bad of [
+      { type: 'content/ask-admin', hints, password: 'x' },
+      { type: 'content/ask-admin', hints: { ...hints, secretAccessKey: 'x' } },
+    ]) {
+      expect(await routeMessage(bad, signInContentSender)).toEqual({ ok: false, error: { code: 'Refused' } });
+    }
+  });
+
+  it('gives the popup a valid ticket template, and none for a refused one', async () => {
+    fake.storage.managed.get = async () => ({ helpdeskTicketUrlTemplate: TEMPLATE });
+    const allowed = (await routeMessage({ type: 'vault/status' }, popupSender)) as { value: Record<string, unknown> };
+    expect(allowed.value['ticketUrlTemplate']).toBe(TEMPLATE);
+    fake.storage.managed.get = async () => ({ helpdeskTicketUrlTemplate: 'http://tickets.example.com/{user}' });
+    const refused = (await routeMessage({ type: 'vault/status' }, popupSender)) as { value: Record<string, unknown> };
+    expect(refused.value['ticketUrlTemplate']).toBeUndefined();
   });
 });

@@ -10,7 +10,6 @@ import { readClockSkewMs } from './clock-skew';
 import { unlockVault } from './unlock-vault';
 import { elevateSession } from './elevate-session';
 import { verifyDevice } from './verify-device';
-import { createHandoff, openHandoff } from './admin-handoff';
 import { readVault, sessionViewOf, wipeVault } from './vault';
 import { readListing } from './device-listing';
 import { readSettingsForDisplay } from './settings-store';
@@ -30,7 +29,7 @@ async function status(): Promise<ResponseValue<'vault/status'>> {
         copyAsCliEnabled: settings.copyAsCliEnabled,
         ...(settings.helpdeskUrl ? { helpdeskUrl: settings.helpdeskUrl } : {}),
         ...(settings.helpdeskText ? { helpdeskText: settings.helpdeskText } : {}),
-        ...(settings.helpdeskTicketUrlTemplate ? { ticketRoute: true } : {}),
+        ...(settings.helpdeskTicketUrlTemplate ? { ticketUrlTemplate: settings.helpdeskTicketUrlTemplate } : {}),
         ...(settings.managed.length > 0 ? { managedSettings: [...settings.managed] } : {}),
       }
     : // Not known yet (the browser just started): nothing the policy decides is shown; the popup asks again.
@@ -63,10 +62,6 @@ async function dispatch(request: ExtensionPageRequest): Promise<Reply<unknown>> 
       return { ok: true, value: await resyncDevice(request) };
     case 'resync/verify':
       return verifyDevice(request);
-    case 'handoff/create':
-      return createHandoff(request);
-    case 'handoff/open':
-      return openHandoff(request);
   }
 }
 

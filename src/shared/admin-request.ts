@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { PARTITIONS } from './partitions';
-import { validateCode, validateSerialNumber, validateUserName } from './resync-validation';
+import { validateSerialNumber, validateUserName } from './resync-validation';
 
 // "Ask an admin": what a locked-out user hands to a helpdesk so the admin can resync their device.
 // It names the device (partition, account, IAM user, serial if known) and may carry two codes with
@@ -16,10 +16,12 @@ const MAX_TEXT = 10_000;
 const MAX_TOKEN = 4_000;
 
 const valid = (check: (value: string) => string | null) => v.check<string>((value) => check(value) === null);
+const matches = (pattern: RegExp) => v.check<string>((value) => pattern.test(value));
+const SIX_DIGITS = v.pipe(v.string(), matches(/^[0-9]{6}$/));
 const CodePair = v.pipe(
   v.strictObject({
-    code1: v.pipe(v.string(), valid(validateCode), v.length(6)),
-    code2: v.pipe(v.string(), valid(validateCode), v.length(6)),
+    code1: SIX_DIGITS,
+    code2: SIX_DIGITS,
     /** When the user read the second code (ms since 1970). */
     readAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
   }),
@@ -29,9 +31,10 @@ const CodePair = v.pipe(
 /** What an admin request holds, without its version and checksum. */
 export const AdminRequestFields = v.strictObject({
   partition: v.picklist(PARTITIONS),
-  account: v.pipe(v.string(), v.regex(/^\d{12}$/)),
-  userName: v.pipe(v.string(), valid(validateUserName), v.maxLength(128)),
-  serialNumber: v.optional(v.pipe(v.string(), valid(validateSerialNumber), v.maxLength(256))),
+  account: v.pipe(v.string(), matches(/^\d{12}$/)),
+  // The validators trim; a request carries the names exactly, so surrounding spaces are refused.
+  userName: v.pipe(v.string(), valid(validateUserName), matches(/^\S+$/)),
+  serialNumber: v.optional(v.pipe(v.string(), valid(validateSerialNumber), matches(/^\S+$/))),
   codes: v.optional(CodePair),
 });
 export type AdminRequest = v.InferOutput<typeof AdminRequestFields>;
@@ -40,7 +43,7 @@ const Envelope = v.strictObject({
   v: v.literal(ADMIN_REQUEST_VERSION),
   ...AdminRequestFields.entries,
   /** FNV-1a of the fields: catches a request altered on its way (not a signature: IAM decides). */
-  sum: v.pipe(v.string(), v.regex(/^[0-9a-f]{8}$/)),
+  sum: v.pipe(v.string(), matches(/^[0-9a-f]{8}$/)),
 });
 
 export type AdminRequestProblem = 'not-found' | 'malformed' | 'future-version' | 'altered';
@@ -65,9 +68,11 @@ function fromBase64Url(token: string): string {
   return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
 }
 
-/** The request as its token (`mfa-resync-request=…`); throws on fields the schema refuses. */
-export function encodeAdminRequest(fields: AdminRequest): string {
-  const request = v.parse(AdminRequestFields, fields);
+/** The request as its token (`mfa-resync-request=…`); undefined for fields the schema refuses. */
+export function encodeAdminRequest(fields: AdminRequest): string | undefined {
+  const checked = v.safeParse(AdminRequestFields, fields);
+  if (!checked.success) return undefined;
+  const request = checked.output;
   const { codes, serialNumber, ...rest } = request;
   const envelope = {
     v: ADMIN_REQUEST_VERSION,

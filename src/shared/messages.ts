@@ -47,24 +47,6 @@ export const VerifyRequest = v.strictObject({
   tokenCode: CODE,
 });
 
-/**
- * "Ask an admin" (src/shared/admin-request.ts): the background checks the fields and makes the
- * request token, plus the organization's ticket URL for it when the policy sets one.
- */
-export const HandoffCreateRequest = v.strictObject({
-  type: v.literal('handoff/create'),
-  partition: NAME,
-  account: NAME,
-  userName: NAME,
-  serialNumber: v.optional(NAME),
-  codes: v.optional(v.strictObject({ code1: CODE, code2: CODE, readAt: v.number() })),
-});
-/** "Resync for someone else": a pasted request or link, parsed strictly by the background. */
-export const HandoffOpenRequest = v.strictObject({
-  type: v.literal('handoff/open'),
-  text: v.pipe(v.string(), v.maxLength(10_000)),
-});
-
 /** Messages only the extension's own pages (popup, options) may send. */
 export const ExtensionPageRequest = v.variant('type', [
   UnlockRequest,
@@ -75,8 +57,6 @@ export const ExtensionPageRequest = v.variant('type', [
   ResyncRequest,
   LastOutcomeRequest,
   VerifyRequest,
-  HandoffCreateRequest,
-  HandoffOpenRequest,
 ]);
 export type ExtensionPageRequest = v.InferOutput<typeof ExtensionPageRequest>;
 export type RequestOf<T extends ExtensionPageRequest['type']> = Extract<ExtensionPageRequest, { type: T }>;
@@ -166,8 +146,8 @@ export const StatusView = v.strictObject({
   /** Enterprise policy: the helpdesk to show with every failure and the root-user guidance. */
   helpdeskUrl: v.optional(v.pipe(v.string(), v.maxLength(2048))),
   helpdeskText: v.optional(v.pipe(v.string(), v.maxLength(500))),
-  /** Enterprise policy: "Ask an admin" also offers this organization's ticket form. */
-  ticketRoute: v.optional(v.boolean()),
+  /** Enterprise policy: "Ask an admin" also offers this ticket form (src/shared/ticket-template.ts). */
+  ticketUrlTemplate: v.optional(v.pipe(v.string(), v.maxLength(2048))),
   /** Settings the organization decides (src/shared/policy.ts ManagedSetting), to mark them managed. */
   managedSettings: v.optional(v.array(v.string())),
   /** The devices last listed since this unlock (background/device-listing.ts): shown at once on reopen. */
@@ -176,23 +156,6 @@ export const StatusView = v.strictObject({
   prefill: v.optional(v.lazy(() => Prefill)),
 });
 export type StatusView = v.InferOutput<typeof StatusView>;
-
-export const HandoffCreated = v.strictObject({
-  /** `mfa-resync-request=…`: the whole request, for the clipboard, an email or a link's fragment. */
-  token: v.pipe(v.string(), v.maxLength(4_100)),
-  ticketUrl: v.optional(v.pipe(v.string(), v.maxLength(8_000))),
-});
-export type HandoffCreated = v.InferOutput<typeof HandoffCreated>;
-
-/** A parsed admin request: what the admin side may prefill. */
-export const AdminRequestView = v.strictObject({
-  partition: v.string(),
-  account: v.string(),
-  userName: v.string(),
-  serialNumber: v.optional(v.string()),
-  codes: v.optional(v.strictObject({ code1: v.string(), code2: v.string(), readAt: v.number() })),
-});
-export type AdminRequestView = v.InferOutput<typeof AdminRequestView>;
 
 /** The value each request answers with, so both ends agree on one schema. */
 export const RESPONSE_VALUE = {
@@ -204,8 +167,6 @@ export const RESPONSE_VALUE = {
   'resync/start': ResyncOutcome,
   'resync/last-outcome': StatusView,
   'resync/verify': ResyncOutcome,
-  'handoff/create': HandoffCreated,
-  'handoff/open': AdminRequestView,
 } as const;
 export type ResponseValue<T extends ExtensionPageRequest['type']> = v.InferOutput<(typeof RESPONSE_VALUE)[T]>;
 
