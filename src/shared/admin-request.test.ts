@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodeAdminRequest, parseAdminRequest, REQUEST_MARKER, type AdminRequest } from './admin-request';
+import * as v from 'valibot';
+import {
+  encodeAdminRequest,
+  isAdminRequestEnvelope,
+  parseAdminRequest,
+  REQUEST_MARKER,
+  type AdminRequest,
+} from './admin-request';
+import { AdminRequestEnvelope } from './admin-request-schema';
 
 const ALICE: AdminRequest = {
   partition: 'aws',
@@ -120,5 +128,39 @@ describe('admin request', () => {
       { ...ALICE, userName: ' alice' },
     ];
     for (const fields of bad) expect(encodeAdminRequest(fields as AdminRequest)).toBeUndefined();
+  });
+
+  it('checks exactly what the valibot schema accepts (fuzzed envelopes, mutated and arbitrary)', () => {
+    const envelope = (request: AdminRequest) => payloadOf(encodeAdminRequest(request) ?? '');
+    const junk = fc.oneof(
+      fc.anything(),
+      digits,
+      fc.constantFrom('aws', '123456789012', 'alice', '111111', '222222', ' alice', -1, 1.5, 2),
+    );
+    const mutated = fc
+      .tuple(
+        validRequest,
+        fc.constantFrom('v', 'partition', 'account', 'userName', 'serialNumber', 'codes', 'sum', 'x'),
+        junk,
+        fc.boolean(),
+      )
+      .map(([request, key, value, remove]) => {
+        const out: Record<string, unknown> = { ...envelope(request) };
+        if (remove) delete out[key];
+        else out[key] = value;
+        return out;
+      });
+    const codesMutated = fc
+      .tuple(validRequest, fc.constantFrom('code1', 'code2', 'readAt', 'x'), junk)
+      .map(([request, key, value]) => {
+        const out = envelope({ ...request, codes: { code1: '111111', code2: '222222', readAt: 5 } });
+        return { ...out, codes: { ...(out['codes'] as object), [key]: value } };
+      });
+    fc.assert(
+      fc.property(fc.oneof(fc.anything(), mutated, codesMutated, validRequest.map(envelope)), (raw) => {
+        expect(isAdminRequestEnvelope(raw)).toBe(v.safeParse(AdminRequestEnvelope, raw).success);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

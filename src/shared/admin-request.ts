@@ -1,12 +1,12 @@
-import * as v from 'valibot';
-import { PARTITIONS } from './partitions';
+import { isPartition, type Partition } from './partitions';
 import { validateSerialNumber, validateUserName } from './resync-validation';
 
 // "Ask an admin": what a locked-out user hands to a helpdesk so the admin can resync their device.
 // It names the device (partition, account, IAM user, serial if known) and may carry two codes with
-// the time they were read; there is no field for a password or a key, and a strict schema refuses
-// any extra field. It travels as one token, `mfa-resync-request=<base64url JSON>`, in a pasted text
-// or in the URL fragment of a link (a fragment never reaches a server).
+// the time they were read; there is no field for a password or a key, and the strict schema
+// (admin-request-schema.ts) refuses any extra field. It travels as one token,
+// `mfa-resync-request=<base64url JSON>`, in a pasted text or in the URL fragment of a link (a
+// fragment never reaches a server).
 
 export const ADMIN_REQUEST_VERSION = 1;
 /** The token's marker; the same in a pasted text and in a link's fragment. */
@@ -15,36 +15,59 @@ const TOKEN = /mfa-resync-request=([A-Za-z0-9_-]*)/g;
 const MAX_TEXT = 10_000;
 const MAX_TOKEN = 4_000;
 
-const valid = (check: (value: string) => string | null) => v.check<string>((value) => check(value) === null);
-const matches = (pattern: RegExp) => v.check<string>((value) => pattern.test(value));
-const SIX_DIGITS = v.pipe(v.string(), matches(/^[0-9]{6}$/));
-const CodePair = v.pipe(
-  v.strictObject({
-    code1: SIX_DIGITS,
-    code2: SIX_DIGITS,
-    /** When the user read the second code (ms since 1970). */
-    readAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  }),
-  v.check((pair) => pair.code1 !== pair.code2),
-);
+export interface AdminRequest {
+  partition: Partition;
+  account: string;
+  userName: string;
+  serialNumber?: string;
+  codes?: { code1: string; code2: string; readAt: number };
+}
 
-/** What an admin request holds, without its version and checksum. */
-export const AdminRequestFields = v.strictObject({
-  partition: v.picklist(PARTITIONS),
-  account: v.pipe(v.string(), matches(/^\d{12}$/)),
-  // The validators trim; a request carries the names exactly, so surrounding spaces are refused.
-  userName: v.pipe(v.string(), valid(validateUserName), matches(/^\S+$/)),
-  serialNumber: v.optional(v.pipe(v.string(), valid(validateSerialNumber), matches(/^\S+$/))),
-  codes: v.optional(CodePair),
-});
-export type AdminRequest = v.InferOutput<typeof AdminRequestFields>;
+type Fields = Record<string, unknown>;
+const isRecord = (value: unknown): value is Fields =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const hasOnly = (value: Fields, keys: readonly string[]) => Object.keys(value).every((key) => keys.includes(key));
+const isText = (value: unknown, pattern: RegExp): value is string => typeof value === 'string' && pattern.test(value);
+const NO_SPACE = /^\S+$/;
+const SIX_DIGITS = /^[0-9]{6}$/;
 
-const Envelope = v.strictObject({
-  v: v.literal(ADMIN_REQUEST_VERSION),
-  ...AdminRequestFields.entries,
-  /** FNV-1a of the fields: catches a request altered on its way (not a signature: IAM decides). */
-  sum: v.pipe(v.string(), matches(/^[0-9a-f]{8}$/)),
-});
+function isCodePair(value: unknown): boolean {
+  if (!isRecord(value) || !hasOnly(value, ['code1', 'code2', 'readAt'])) return false;
+  const { code1, code2, readAt } = value;
+  return (
+    isText(code1, SIX_DIGITS) &&
+    isText(code2, SIX_DIGITS) &&
+    code1 !== code2 &&
+    Number.isInteger(readAt) &&
+    (readAt as number) >= 0
+  );
+}
+
+/** The fields of a request as admin-request-schema.ts defines them (held to it by a fuzz test). */
+export function isAdminRequest(value: unknown, extraKeys: readonly string[] = []): value is AdminRequest {
+  if (!isRecord(value) || !hasOnly(value, ['partition', 'account', 'userName', 'serialNumber', 'codes', ...extraKeys]))
+    return false;
+  const { partition, account, userName, serialNumber, codes } = value;
+  return (
+    typeof partition === 'string' &&
+    isPartition(partition) &&
+    isText(account, /^\d{12}$/) &&
+    isText(userName, NO_SPACE) &&
+    validateUserName(userName) === null &&
+    (serialNumber === undefined || (isText(serialNumber, NO_SPACE) && validateSerialNumber(serialNumber) === null)) &&
+    (codes === undefined || isCodePair(codes))
+  );
+}
+
+/** The whole envelope: version 1, the fields, the checksum (see AdminRequestEnvelope). */
+export function isAdminRequestEnvelope(value: unknown): value is AdminRequest & { v: 1; sum: string } {
+  return (
+    isRecord(value) &&
+    value['v'] === ADMIN_REQUEST_VERSION &&
+    isText(value['sum'], /^[0-9a-f]{8}$/) &&
+    isAdminRequest(value, ['v', 'sum'])
+  );
+}
 
 export type AdminRequestProblem = 'not-found' | 'malformed' | 'future-version' | 'altered';
 export type ParsedAdminRequest = { ok: true; request: AdminRequest } | { ok: false; problem: AdminRequestProblem };
@@ -70,9 +93,8 @@ function fromBase64Url(token: string): string {
 
 /** The request as its token (`mfa-resync-request=…`); undefined for fields the schema refuses. */
 export function encodeAdminRequest(fields: AdminRequest): string | undefined {
-  const checked = v.safeParse(AdminRequestFields, fields);
-  if (!checked.success) return undefined;
-  const request = checked.output;
+  if (!isAdminRequest(fields)) return undefined;
+  const request = fields;
   const { codes, serialNumber, ...rest } = request;
   const envelope = {
     v: ADMIN_REQUEST_VERSION,
@@ -104,8 +126,7 @@ export function parseAdminRequest(text: string): ParsedAdminRequest {
   if (typeof version === 'number' && Number.isInteger(version) && version > ADMIN_REQUEST_VERSION) {
     return { ok: false, problem: 'future-version' };
   }
-  const parsed = v.safeParse(Envelope, raw);
-  if (!parsed.success) return { ok: false, problem: 'malformed' };
-  const { v: _version, sum, ...request } = parsed.output;
+  if (!isAdminRequestEnvelope(raw)) return { ok: false, problem: 'malformed' };
+  const { v: _version, sum, ...request } = raw;
   return checksum(request) === sum ? { ok: true, request } : { ok: false, problem: 'altered' };
 }
