@@ -2,4 +2,5 @@ import { launchChromium } from './harness/chromium-driver';
 import { CHROME_SANDBOX_BUILD } from './harness/paths';
 import { describeAdminHandoff } from './scenarios/admin-handoff';
 
-describeAdminHandoff('Chromium', launchChromium, CHROME_SANDBOX_BUILD);
+// The Chromium run also writes the README's screenshots of the hand-off (docs/screenshots).
+describeAdminHandoff('Chromium', launchChromium, CHROME_SANDBOX_BUILD, { screenshots: true });

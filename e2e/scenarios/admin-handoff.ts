@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { axeViolations, formatViolations } from '../harness/axe';
 import type { DriverFactory, ExtensionPage } from '../harness/driver';
@@ -15,7 +16,18 @@ const ALICE_PHONE = `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:mfa/alice-phone`;
  * (carol-admin, her own keys) opens it prefilled and resyncs the device in the sandbox. A request
  * altered on its way prefills nothing.
  */
-export function describeAdminHandoff(name: string, launch: DriverFactory, extensionDir: string): void {
+export function describeAdminHandoff(
+  name: string,
+  launch: DriverFactory,
+  extensionDir: string,
+  /** Writes docs/screenshots/handoff-*.png for the README (one browser is enough). */
+  options: { screenshots?: boolean } = {},
+): void {
+  const screenshot = async (popup: ExtensionPage, file: string) => {
+    if (!options.screenshots) return;
+    await popup.setColorScheme('light');
+    await popup.screenshot(join(import.meta.dirname, '..', '..', 'docs', 'screenshots', file));
+  };
   describe(`ask an admin in ${name}`, () => {
     const suite = useExtensionSuite(launch, extensionDir, { resetBeforeEach: true });
 
@@ -44,6 +56,7 @@ export function describeAdminHandoff(name: string, launch: DriverFactory, extens
       expect(text).toMatch(/mfa-resync-request=[A-Za-z0-9_-]+/);
       expect(await popup.attributeOf('ask-email', 'href')).toMatch(/^mailto:\?subject=/);
       await expectAxeClean(popup, 'request made');
+      await screenshot(popup, 'handoff-request-light.png');
       await popup.close();
       return text;
     }
@@ -57,6 +70,7 @@ export function describeAdminHandoff(name: string, launch: DriverFactory, extens
       expect(await admin.textOf('import-summary')).toContain('alice');
       expect(await admin.attributeOf('import-code-age', 'data-fresh')).toBe('true');
       await expectAxeClean(admin, 'request read');
+      await screenshot(admin, 'handoff-admin-light.png');
       await admin.click('import-use');
       expect(await admin.valueOf('user-name')).toBe('alice');
       await waitUntil('the codes to be prefilled', async () => (await admin.valueOf('code1')) !== '', 10_000, 50);
