@@ -1,5 +1,5 @@
 import { ResyncMFADeviceCommand } from '@aws-sdk/client-iam';
-import type { RequestOf, ResyncOutcome } from '../src/shared/messages';
+import type { CheckAvailability, RequestOf, ResyncOutcome } from '../src/shared/messages';
 import { mapAwsError } from '../src/shared/map-aws-error';
 import { endpointRefusal } from '../src/shared/partitions';
 import { validateResyncInput } from '../src/shared/resync-validation';
@@ -7,7 +7,8 @@ import { iamClient } from './aws-clients';
 import { notifyIfNoPopup } from './popup-presence';
 import { claimPair, codePairFingerprint, findAttempt, recordOutcome } from './resync-attempts';
 import { endpointChoice, readSettings } from './settings-store';
-import { mayBeSessionWithoutMfa, readVault, touchVault, wipeVault } from './vault';
+import { checkAvailability } from './verify-device';
+import { keepForCheck, mayBeSessionWithoutMfa, readVaultForWork, touchVault, wipeVault } from './vault';
 
 /**
  * Sends ResyncMFADevice once. Never retried, by the SDK (maxAttempts 1) or by us: the two codes are
@@ -32,7 +33,7 @@ export async function resyncDevice(request: RequestOf<'resync/start'>): Promise<
   if (!checked.ok) return failed({ code: 'ValidationError', fields: checked.problems.map((p) => ({ ...p })) });
   const input = checked.value;
 
-  const record = await readVault();
+  const record = await readVaultForWork();
   if (!record) return failed({ code: 'Locked' });
   const settings = await readSettings();
   await touchVault(record, settings.idleLockMinutes);
@@ -63,7 +64,8 @@ export async function resyncDevice(request: RequestOf<'resync/start'>): Promise<
         AuthenticationCode2: input.code2,
       }),
     );
-    outcome = { ...pending, status: 'succeeded', finishedAt: Date.now() };
+    const check: CheckAvailability = checkAvailability(settings, record, input.userName);
+    outcome = { ...pending, status: 'succeeded', finishedAt: Date.now(), check };
   } catch (error) {
     const mapped = mapAwsError(error, {
       action: 'ResyncMFADevice',
@@ -74,11 +76,15 @@ export async function resyncDevice(request: RequestOf<'resync/start'>): Promise<
   }
   await recordOutcome(outcome);
   await notifyIfNoPopup(outcome).catch(() => undefined);
-  // Long-term keys never outlive a success; temporary ones only when the user asked to keep them.
-  // Credentials AWS called expired are of no further use: the popup goes back to the paste box.
-  const wipe =
-    (outcome.status === 'succeeded' && (!request.keepSession || record.kind === 'long-term')) ||
-    outcome.error?.code === 'ExpiredToken';
-  if (wipe) await wipeVault();
+  // Long-term keys outlive a success only for the check with the next code, narrowed to it and for
+  // minutes; temporary ones only when the user asked to keep them. Credentials AWS called expired
+  // are of no further use: the popup goes back to the paste box.
+  if (outcome.status === 'succeeded' && outcome.check === 'available') await keepForCheck(record);
+  else {
+    const wipe =
+      (outcome.status === 'succeeded' && (!request.keepSession || record.kind === 'long-term')) ||
+      outcome.error?.code === 'ExpiredToken';
+    if (wipe) await wipeVault();
+  }
   return outcome;
 }

@@ -135,7 +135,7 @@ const CASES: ErrorCase[] = [
     request: () => resyncAlice(SERIALS.alicePhone, '111111', '222222', bob),
   },
   {
-    catalog: 'AccessDenied',
+    catalog: 'MfaCodeRejected',
     awsCode: 'AccessDenied',
     how: 'GetSessionToken with a wrong MFA code',
     request: () => sts('GetSessionToken', bob, { SerialNumber: SERIALS.bobPhone, TokenCode: '000000' }),

@@ -4,7 +4,7 @@ import { iamErrors } from './query-protocol/aws-error';
 import { textElement, xmlElement } from './query-protocol/xml';
 import { authorizeUserAction } from './permissions';
 import { devicesOf, type SandboxUser } from './sandbox-state';
-import { applyResync, findConsecutivePair, reusesSpentCode } from './totp-devices';
+import { applyResync, findConsecutivePair, isSpent } from './totp-devices';
 import { SERIAL_NUMBER_RULE, SIX_DIGIT_CODE_RULE, USER_NAME_RULE, validateParams } from './validation';
 
 /** UserName is optional on these reads; omitted means the caller, as in IAM. */
@@ -82,7 +82,7 @@ const resyncMfaDevice: ActionHandler = (ctx) => {
     ctx.nowMs,
   );
   // A spent code gets the same answer as a wrong one: IAM documents no other error for codes.
-  if (firstStep === null || reusesSpentCode(device, firstStep)) throw iamErrors.invalidAuthenticationCode();
+  if (firstStep === null || isSpent(device, firstStep)) throw iamErrors.invalidAuthenticationCode();
   applyResync(device, firstStep, ctx.nowMs);
   return null;
 };

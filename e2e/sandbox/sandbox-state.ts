@@ -39,10 +39,10 @@ export interface MfaDevice {
   offset: number;
   resyncCount: number;
   /**
-   * The device step of the newest code a resync used (its second code), null before any resync.
-   * Codes at or before it are spent for ResyncMFADevice: see the README, "Deliberate choices".
+   * The device step of the newest code a resync (its second code) or STS GetSessionToken accepted,
+   * null before any: that code and older ones are spent (README, "Deliberate choices").
    */
-  lastResyncStep: number | null;
+  lastUsedStep: number | null;
 }
 
 export interface CallRecord {
@@ -106,7 +106,7 @@ export function createSandboxState(nowMs: number, seed: SandboxSeed = SANDBOX_SE
       userName: u.userName,
     });
     for (const d of u.devices) {
-      state.devices.set(d.serial, { ...d, userName: u.userName, offset: 0, resyncCount: 0, lastResyncStep: null });
+      state.devices.set(d.serial, { ...d, userName: u.userName, offset: 0, resyncCount: 0, lastUsedStep: null });
     }
   }
   state.longTermKeys.set(seed.root.accessKeyId, {

@@ -9,7 +9,7 @@ import {
   findConsecutivePair,
   phoneView,
   RESYNC_SEARCH_STEPS,
-  reusesSpentCode,
+  isSpent,
   stepAt,
 } from './totp-devices';
 
@@ -26,7 +26,7 @@ function device(drift: number, offset = 0): MfaDevice {
     drift,
     offset,
     resyncCount: 0,
-    lastResyncStep: null,
+    lastUsedStep: null,
   };
 }
 
@@ -83,10 +83,10 @@ describe('resync search', () => {
   it('spends both codes of a resync: a pair starting at or before the second one is a replay', () => {
     const d = device(3);
     const k = stepAt(T0) + 3;
-    expect(reusesSpentCode(d, k)).toBe(false);
+    expect(isSpent(d, k)).toBe(false);
     applyResync(d, k, T0);
-    expect(d.lastResyncStep).toBe(k + 1);
-    expect([k - 5, k, k + 1].map((step) => reusesSpentCode(d, step))).toEqual([true, true, true]);
-    expect(reusesSpentCode(d, k + 2)).toBe(false);
+    expect(d.lastUsedStep).toBe(k + 1);
+    expect([k - 5, k, k + 1].map((step) => isSpent(d, step))).toEqual([true, true, true]);
+    expect(isSpent(d, k + 2)).toBe(false);
   });
 });

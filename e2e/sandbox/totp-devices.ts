@@ -51,12 +51,26 @@ export function phoneView(device: MfaDevice, nowMs: number): PhoneView | null {
 
 /** Would the sign-in page (or STS GetSessionToken) accept this code for the device right now? */
 export function acceptsSignInCode(device: MfaDevice, code: string, nowMs: number): boolean {
-  if (device.base32Secret === null) return false;
+  return signInStepOf(device, code, nowMs) !== null;
+}
+
+/** The device step at which `code` lies within the sign-in window, or null. Spent codes still match. */
+export function signInStepOf(device: MfaDevice, code: string, nowMs: number): number | null {
+  if (device.base32Secret === null) return null;
   const expected = stepAt(nowMs) + device.offset;
   for (let s = expected - SIGN_IN_WINDOW_STEPS; s <= expected + SIGN_IN_WINDOW_STEPS; s++) {
-    if (codeAtStep(device.base32Secret, s) === code) return true;
+    if (codeAtStep(device.base32Secret, s) === code) return s;
   }
-  return false;
+  return null;
+}
+
+/**
+ * A one-time code counts once (RFC 6238 §5.2): a code at or before the last accepted step is spent,
+ * for ResyncMFADevice and for STS alike. Neither reference says more than that a wrong code is
+ * refused, so a spent code gets the answer a wrong one gets (e2e/sandbox/README.md).
+ */
+export function isSpent(device: MfaDevice, step: number): boolean {
+  return device.lastUsedStep !== null && step <= device.lastUsedStep;
 }
 
 /**
@@ -75,18 +89,11 @@ export function findConsecutivePair(device: MfaDevice, code1: string, code2: str
   return null;
 }
 
-/**
- * A pair starting at or before the newest code an earlier resync used re-uses a spent code: the
- * same pair sent again, or one that begins with the last pair's second code. A TOTP verifier must
- * not accept an OTP twice (RFC 6238, section 5.2); IAM documents nothing more specific.
- */
-export function reusesSpentCode(device: MfaDevice, firstCodeStep: number): boolean {
-  return device.lastResyncStep !== null && firstCodeStep <= device.lastResyncStep;
-}
-
 /** After a resync the server expects the device at the step of the second code, as IAM does. */
 export function applyResync(device: MfaDevice, firstCodeStep: number, nowMs: number): void {
   device.offset = firstCodeStep + 1 - stepAt(nowMs);
-  device.lastResyncStep = firstCodeStep + 1;
   device.resyncCount += 1;
+  // Both codes of the pair are spent: the same pair again, one that begins with its second code, or
+  // the check after a resync with either of them is a replay; the check needs the code after both.
+  device.lastUsedStep = firstCodeStep + 1;
 }

@@ -30,6 +30,7 @@ const messages = JSON.parse(
 // Spelled out so that adding a member to a union without a message fails here, not in the popup.
 const ALL_CODES: Record<ErrorCode, true> = {
   InvalidAuthenticationCode: true,
+  MfaCodeRejected: true,
   NoSuchEntity: true,
   ConcurrentModification: true,
   LimitExceeded: true,

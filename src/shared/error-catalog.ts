@@ -14,6 +14,7 @@ import type { Operation } from './operations';
 
 export type ErrorCode =
   | 'InvalidAuthenticationCode'
+  | 'MfaCodeRejected'
   | 'NoSuchEntity'
   | 'ConcurrentModification'
   | 'LimitExceeded'
@@ -58,6 +59,7 @@ export interface UserFacingError {
 // here is a type error in KEEP_CODES below.
 const KEEP_CODES: Readonly<Record<ErrorCode, boolean>> = {
   InvalidAuthenticationCode: false, // codes were checked and refused: the user needs two new ones
+  MfaCodeRejected: false, // STS checked the one code and refused it: the next one is needed
   NoSuchEntity: true, // wrong user name or serial: fix it, the codes were not checked
   ConcurrentModification: false, // advice is to wait minutes
   LimitExceeded: false, // advice is to wait

@@ -65,6 +65,19 @@ describe('mapAwsError: authentication and authorisation', () => {
     expect(detail).toContain('arn:aws:iam::123456789012:user/alice');
   });
 
+  it('STS refusing an MFA code → MfaCodeRejected, only for GetSessionToken; other AccessDenied stays', () => {
+    const refused = () =>
+      sdkError('AccessDenied', 403, 'MultiFactorAuthentication failed with invalid MFA one time pass code.');
+    expect(mapAwsError(refused(), { action: 'GetSessionToken' })).toMatchObject({
+      code: 'MfaCodeRejected',
+      awsCode: 'AccessDenied',
+      httpStatus: 403,
+    });
+    expect(mapAwsError(refused(), RESYNC).code).toBe('AccessDenied');
+    const session = sdkError('AccessDenied', 403, 'Cannot call GetSessionToken with session credentials');
+    expect(mapAwsError(session, { action: 'GetSessionToken' }).code).toBe('AccessDenied');
+  });
+
   it('InvalidClientTokenId with a GetSessionToken session without MFA on an IAM call → SessionWithoutMfa', () => {
     const context: AwsErrorContext = {
       action: 'ListMFADevices',

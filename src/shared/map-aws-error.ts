@@ -91,6 +91,8 @@ const FETCH_FAILURE_MESSAGES = [
   /^fetch failed$/i, // node (undici); the reason is in `cause`
   /^network request failed/i,
 ];
+// STS answers a refused MFA code (wrong, stale or already used) with AccessDenied and this text.
+const MFA_CODE_REFUSED_MESSAGE = /MultiFactorAuthentication failed/i;
 // IAM reports a wrong local clock as SignatureDoesNotMatch with one of these messages.
 const CLOCK_SKEW_MESSAGE = /signature expired|signature not yet current|request has expired/i;
 
@@ -202,6 +204,9 @@ function codeForService(facts: ServiceFacts, message: string, context: AwsErrorC
       : 'InvalidClientTokenId';
   }
   if (known === 'SignatureDoesNotMatch' && CLOCK_SKEW_MESSAGE.test(message)) return 'RequestTimeTooSkewed';
+  if (known === 'AccessDenied' && context.action === 'GetSessionToken' && MFA_CODE_REFUSED_MESSAGE.test(message)) {
+    return 'MfaCodeRejected';
+  }
   if (known) return known;
   if (facts.httpStatus === 429) return 'Throttling';
   if (facts.httpStatus !== undefined && facts.httpStatus >= 500) return 'ServiceFailure';
