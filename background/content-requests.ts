@@ -1,5 +1,6 @@
-import type { ContentScriptRequest, Prefill, Reply } from '../src/shared/messages';
+import type { ContentScriptRequest, Prefill, Reply, TabRejections } from '../src/shared/messages';
 import { ext, type MessageSender } from '../src/shared/browser';
+import { recordErrorAtLoad, recordRejection, recordSubmit } from './signin-tab-state';
 
 const PREFILL_KEY = 'prefill';
 /** A prefill older than this is stale: the user has moved on from that sign-in attempt. */
@@ -23,12 +24,23 @@ async function openResyncUi(): Promise<void> {
   }
 }
 
-export async function handleContentRequest(request: ContentScriptRequest, sender: MessageSender): Promise<Reply<null>> {
+/** The router has checked that the sender is a sign-in page's content script in a tab. */
+export async function handleContentRequest(
+  request: ContentScriptRequest,
+  sender: MessageSender,
+): Promise<Reply<TabRejections | null>> {
+  const tabId = sender.tab?.id;
   switch (request.type) {
-    case 'content/mfa-failure-seen':
+    case 'content/mfa-failure-seen': {
+      if (tabId === undefined) return { ok: true, value: null };
       // Only a visible hint on the toolbar button; the page's own prompt does the talking.
-      if (sender.tab?.id !== undefined) await ext.action.setBadgeText({ tabId: sender.tab.id, text: '!' });
-      return { ok: true, value: null };
+      await ext.action.setBadgeText({ tabId, text: '!' });
+      return { ok: true, value: await recordRejection(tabId) };
+    }
+    case 'content/mfa-code-submitted':
+      return { ok: true, value: tabId === undefined ? null : await recordSubmit(tabId) };
+    case 'content/mfa-error-at-load':
+      return { ok: true, value: tabId === undefined ? { counted: false, rejections: 0 } : await recordErrorAtLoad(tabId) };
     case 'content/open-resync': {
       const returnUrl = returnUrlOf(sender.url);
       const prefill: Prefill = { hints: request.hints, createdAt: Date.now(), ...(returnUrl ? { returnUrl } : {}) };

@@ -1,7 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type Server as HttpServer,
+  type ServerResponse,
+} from 'node:http';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -23,7 +28,9 @@ export const FIXTURE_HOSTS = [
   'signin.aws.amazon.com',
   '123456789012.signin.aws.amazon.com',
   'signin.amazonaws-us-gov.com',
+  'example-corp.signin.amazonaws-us-gov.com',
   'signin.amazonaws.cn',
+  '123456789012.signin.amazonaws.cn',
   'example.com',
 ] as const;
 
@@ -98,9 +105,36 @@ function closeServer(server: HttpServer | HttpsServer): Promise<void> {
   });
 }
 
+const HEADERS = { 'cache-control': 'no-store', 'content-security-policy': CONTENT_SECURITY_POLICY };
+
+/**
+ * A code posted to `/x/name.html` is rejected the way a classic sign-in page does it: the answer
+ * is `/x/name-rejected.html` itself (200), or with `?then=redirect` a 303 to it (the browser GETs
+ * the page showing the error). The posted body is read and dropped: nothing typed is kept.
+ */
+function answerPost(request: IncomingMessage, response: ServerResponse, url: URL): void {
+  request.resume();
+  const rejectedPath = url.pathname.replace(/\.html$/, '-rejected.html');
+  const file = fixtureFile(rejectedPath);
+  const lang = url.searchParams.get('lang') ?? 'en';
+  if (!file || rejectedPath === url.pathname) {
+    response.writeHead(404, { 'content-type': 'text/plain' }).end('no rejected page for this fixture');
+    return;
+  }
+  if (url.searchParams.get('then') === 'redirect') {
+    response.writeHead(303, { ...HEADERS, location: `${rejectedPath}?lang=${encodeURIComponent(lang)}` }).end();
+    return;
+  }
+  readFile(file).then(
+    (body) => response.writeHead(200, { ...HEADERS, 'content-type': CONTENT_TYPES['.html'] }).end(body),
+    () => response.writeHead(404, { 'content-type': 'text/plain' }).end('not a fixture'),
+  );
+}
+
 export async function startSigninFixtureServer(): Promise<SigninFixtureServer> {
   const https = createHttpsServer(makeCertificate(), (request, response) => {
     const url = new URL(request.url ?? '/', `https://${request.headers.host ?? 'unknown'}`);
+    if (request.method === 'POST') return answerPost(request, response, url);
     const file = fixtureFile(url.pathname);
     const type = CONTENT_TYPES[extname(file ?? '')];
     if (!file || !type || request.method !== 'GET') {
@@ -110,11 +144,7 @@ export async function startSigninFixtureServer(): Promise<SigninFixtureServer> {
     readFile(file).then(
       (body) =>
         response
-          .writeHead(200, {
-            'content-type': type,
-            'cache-control': 'no-store',
-            'content-security-policy': CONTENT_SECURITY_POLICY,
-          })
+          .writeHead(200, { ...HEADERS, 'content-type': type })
           .end(body),
       () => response.writeHead(404, { 'content-type': 'text/plain' }).end('not a fixture'),
     );

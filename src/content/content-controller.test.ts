@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import * as v from 'valibot';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterErrorAtLoad, afterRejection, afterSubmit, type SignInTabRecord } from '../../background/signin-tab-rules';
 import { ContentScriptRequest } from '../shared/messages';
 import { startContentScript } from './content-controller';
 import type { ContentApi } from './extension-api';
@@ -8,7 +9,8 @@ import { captureShadowRoot, loadFixture, sleep, submitCode } from './fixture-dom
 import { PROMPT_HOST_TAG } from './prompt';
 
 // The whole content script over the fixtures, with a fake extension API that records what would
-// reach the background. Every message must pass the background's own schema.
+// reach the background. Every message must pass the background's own schema; the tab's record is
+// kept by the background's own rules (background/signin-tab-rules.ts), as for one tab.
 
 interface FakeExtension {
   api: ContentApi;
@@ -21,6 +23,18 @@ function fakeExtension(
   managed: Record<string, unknown> | Error = {},
 ): FakeExtension {
   const sent: ContentScriptRequest[] = [];
+  let tab: SignInTabRecord | undefined;
+  const answer = (message: ContentScriptRequest): unknown => {
+    const now = Date.now();
+    if (message.type === 'content/mfa-code-submitted') tab = afterSubmit(tab, now);
+    if (message.type === 'content/mfa-failure-seen') tab = afterRejection(tab, now);
+    if (message.type === 'content/mfa-error-at-load') {
+      const { record, counted } = afterErrorAtLoad(tab, now);
+      tab = record;
+      return { counted, rejections: record.rejections };
+    }
+    return message.type === 'content/mfa-failure-seen' ? { counted: true, rejections: tab?.rejections } : null;
+  };
   const pick = (keys: string | string[]) =>
     Object.fromEntries(
       [keys]
@@ -32,7 +46,7 @@ function fakeExtension(
     runtime: {
       sendMessage: async (message) => {
         sent.push(v.parse(ContentScriptRequest, message));
-        return { ok: true, value: null };
+        return { ok: true, value: answer(message) };
       },
     },
     storage: {
@@ -70,6 +84,8 @@ async function start(fixture: string, extension: FakeExtension, url?: string) {
 }
 
 const failuresSeen = (sent: ContentScriptRequest[]) => sent.filter((m) => m.type === 'content/mfa-failure-seen');
+/** Everything but the submit flag, which is sent before the settings are known and carries nothing. */
+const reports = (sent: ContentScriptRequest[]) => sent.filter((m) => m.type !== 'content/mfa-code-submitted');
 
 async function reject(sent: ContentScriptRequest[]) {
   const before = failuresSeen(sent).length;
@@ -85,7 +101,9 @@ async function expectSilenceOverTwoSubmits(extension: FakeExtension) {
     submitCode();
     await sleep(300);
   }
-  expect(extension.sent).toEqual([]);
+  expect(reports(extension.sent)).toEqual([]);
+  // At most the first submit's content-free flag went out: the listeners stop once the settings say off.
+  expect(extension.sent.length).toBeLessThanOrEqual(1);
   expect(host()).toBeNull();
 }
 const role = () => shadowRoot()?.querySelector('[role]')?.getAttribute('role');
@@ -147,7 +165,7 @@ describe('turned off', () => {
     await sleep(400);
     answer({ contentPromptEnabled: false });
     await sleep(50);
-    expect(extension.sent).toEqual([]);
+    expect(reports(extension.sent)).toEqual([]);
     expect(host()).toBeNull();
   });
 
@@ -171,14 +189,17 @@ describe('rejected codes on the legacy IAM-user page', () => {
     const { api, sent, local } = fakeExtension();
     await start('legacy/iam-mfa.html', { api, sent, local });
     await reject(sent);
-    expect(sent).toEqual([{ type: 'content/mfa-failure-seen', consecutive: 1, hints }]);
+    expect(sent).toEqual([
+      { type: 'content/mfa-code-submitted' },
+      { type: 'content/mfa-failure-seen', consecutive: 1, hints },
+    ]);
     expect(role()).toBe('status');
     await reject(sent);
-    expect(sent[1]).toEqual({ type: 'content/mfa-failure-seen', consecutive: 2, hints });
+    expect(reports(sent)[1]).toEqual({ type: 'content/mfa-failure-seen', consecutive: 2, hints });
     expect(role()).toBe('alertdialog');
     expect(document.querySelectorAll(PROMPT_HOST_TAG)).toHaveLength(1);
     button('«prompt_resync»')?.click();
-    expect(sent[2]).toEqual({ type: 'content/open-resync', hints });
+    expect(sent.at(-1)).toEqual({ type: 'content/open-resync', hints });
     expect(host()).toBeNull();
     expect(local).toEqual({});
   });
@@ -258,5 +279,46 @@ describe('other pages', () => {
     }
     expect(extension.sent).toEqual([]);
     expect(host()).toBeNull();
+  });
+});
+
+describe('a rejection reported by a new page load (the tab keeps the count)', () => {
+  // The new document is a fresh content script in the same tab: the fake keeps the tab's record.
+  it('the page after a form post shows the error: counted only after a submit from this tab', async () => {
+    const extension = fakeExtension();
+    await start('classic/mfa-rejected.html', extension);
+    await sleep(100);
+    expect(extension.sent).toEqual([{ type: 'content/mfa-error-at-load' }]);
+    expect(host()).toBeNull();
+
+    stop?.();
+    await start('classic/mfa.html', extension);
+    submitCode();
+    stop?.();
+    await start('classic/mfa-rejected.html', extension);
+    await vi.waitFor(() => expect(role()).toBe('status'));
+    stop?.();
+    await start('classic/mfa.html', extension);
+    submitCode();
+    stop?.();
+    await start('classic/mfa-rejected.html', extension, 'https://signin.aws.amazon.com/classic/mfa-rejected.html?lang=ja');
+    await vi.waitFor(() => expect(role()).toBe('alertdialog'));
+  });
+
+  it('a page without an MFA field, or with one and no error, asks nothing', async () => {
+    for (const fixture of ['legacy/password-failure.html', 'classic/mfa.html', 'v2/captcha.html']) {
+      const extension = fakeExtension();
+      const touched: string[] = [];
+      extension.api = new Proxy(extension.api, {
+        get(target, name: keyof ContentApi) {
+          touched.push(String(name));
+          return target[name];
+        },
+      });
+      await start(fixture, extension);
+      await sleep(100);
+      expect(touched).toEqual([]);
+      stop?.();
+    }
   });
 });

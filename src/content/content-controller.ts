@@ -1,14 +1,19 @@
 import type { ContentScriptRequest, SignInHints } from '../shared/messages';
 import { watchForMfaFailures, type Detector, type Rejection } from './detect-mfa-failure';
+import { watchErrorAtLoad } from './error-at-load';
 import type { ContentApi } from './extension-api';
 import { extractHints } from './extract-hints';
 import { readPromptSettings, suppressAccount, type PromptSettings } from './preferences';
 import { createPrompt, type PromptAction, type PromptLevel } from './prompt';
-import { TROUBLESHOOT_LINK } from './selectors';
+import { CODE_REUSED_OR_EXPIRED_TEXT, TROUBLESHOOT_LINK } from './selectors';
 
-// Wires detection to the prompt and the background: each rejection is reported
-// (`content/mfa-failure-seen`), the first one gets a quiet hint, the second (or "code already
-// used"/expired) the clear prompt; Resync asks the background to open the prefilled flow.
+// Wires detection to the prompt and the background. The count of rejections belongs to the tab,
+// not the document, because a rejection may come as a new page: each submit is told to the
+// background (`content/mfa-code-submitted`), each rejection seen in place is reported
+// (`content/mfa-failure-seen`), and a page that loads showing the MFA step with an error asks
+// whether it answers this tab's submit (`content/mfa-error-at-load`). Both answers carry the tab's
+// count: the first rejection gets a quiet hint, the second (or "code already used"/expired) the
+// clear prompt. Resync asks the background to open the prefilled flow.
 
 export interface ContentEnvironment {
   document: Document;
@@ -18,14 +23,22 @@ export interface ContentEnvironment {
   settleMs?: number;
 }
 
-function send(api: ContentApi, message: ContentScriptRequest): void {
+/** Sends and returns the background's answer value, or undefined when there is none. */
+async function send(api: ContentApi, message: ContentScriptRequest): Promise<unknown> {
   // The extension may have been updated or reloaded under this page ("context invalidated"):
-  // then there is nobody to tell, and the page must not see an error.
+  // then there is nobody to tell, and the page must not see an error. Chrome throws at once.
   try {
-    api.runtime.sendMessage(message).catch(() => undefined);
+    const reply = (await api.runtime.sendMessage(message)) as { value?: unknown } | undefined;
+    return reply?.value;
   } catch {
-    // Same as above, thrown synchronously by Chrome.
+    return undefined;
   }
+}
+
+/** The tab's count from the background's answer (TabRejections), read without valibot (size). */
+function tabRejections(value: unknown): { counted: boolean; rejections: number } | undefined {
+  const { counted, rejections } = (value ?? {}) as Record<string, unknown>;
+  return typeof counted === 'boolean' && typeof rejections === 'number' ? { counted, rejections } : undefined;
 }
 
 /**
@@ -59,7 +72,7 @@ export function startContentScript(env: ContentEnvironment): () => void {
     const closedLevel = openLevel;
     openLevel = undefined;
     prompt.close();
-    if (action === 'resync') send(api, { type: 'content/open-resync', hints });
+    if (action === 'resync') void send(api, { type: 'content/open-resync', hints });
     if (action === 'troubleshoot') {
       // Point at the page's own link rather than following it for the user.
       const link = doc.querySelector<HTMLElement>(TROUBLESHOOT_LINK);
@@ -76,12 +89,28 @@ export function startContentScript(env: ContentEnvironment): () => void {
   }
 
   function onRejection(rejection: Rejection): void {
-    void readSettingsOnce().then((read) => read.enabled && handleRejection(rejection, read.suppressed));
+    void readSettingsOnce().then(async (read) => {
+      if (!read.enabled) return;
+      hints = extractHints(doc, env.pageUrl());
+      const message = { type: 'content/mfa-failure-seen', consecutive: Math.min(rejection.consecutive, 1000), hints } as const;
+      const tab = tabRejections(await send(api, message));
+      // The tab's count spans page loads; without an answer, this document's own count.
+      handleRejection({ ...rejection, consecutive: Math.max(tab?.rejections ?? 0, rejection.consecutive) }, read.suppressed);
+    });
   }
 
+  // A page that loads with the MFA step and an error: one question to the background.
+  const stopAtLoad = watchErrorAtLoad(doc, (error) => {
+    void readSettingsOnce().then(async (read) => {
+      const tab = read.enabled ? tabRejections(await send(api, { type: 'content/mfa-error-at-load' })) : undefined;
+      if (!tab?.counted) return;
+      hints = extractHints(doc, env.pageUrl());
+      const reusedOrExpired = CODE_REUSED_OR_EXPIRED_TEXT.test(error.text);
+      handleRejection({ consecutive: tab.rejections, reusedOrExpired }, read.suppressed);
+    });
+  });
+
   function handleRejection(rejection: Rejection, suppressed: ReadonlySet<string>): void {
-    hints = extractHints(doc, env.pageUrl());
-    send(api, { type: 'content/mfa-failure-seen', consecutive: Math.min(rejection.consecutive, 1000), hints });
     if (hints.account && suppressed.has(hints.account)) return;
     const level: PromptLevel = rejection.consecutive >= 2 || rejection.reusedOrExpired ? 'prompt' : 'hint';
     if (dismissed === 'prompt' || (dismissed === 'hint' && level === 'hint')) return;
@@ -100,7 +129,13 @@ export function startContentScript(env: ContentEnvironment): () => void {
     document: doc,
     settleMs: env.settleMs,
     onRejection,
-    onSubmit: () => void readSettingsOnce(),
+    onSubmit() {
+      stopAtLoad();
+      // Sent at once, before the settings are read: a form post may unload this page any moment.
+      // It carries nothing but "now", for this tab; with the prompt off nothing else follows.
+      void send(api, { type: 'content/mfa-code-submitted' });
+      void readSettingsOnce();
+    },
     onStepLeft() {
       prompt.close();
       openLevel = undefined;
@@ -108,6 +143,7 @@ export function startContentScript(env: ContentEnvironment): () => void {
     },
   });
   function stop(): void {
+    stopAtLoad();
     detector.stop();
     prompt.close();
   }

@@ -175,16 +175,51 @@ describe('no MFA failure is seen', () => {
     expect(rejections).toHaveLength(0);
   });
 
-  it('in German when the error lands in an unknown container (English is only an extra signal)', async () => {
+  it('when text in an unknown container changes but says nothing about the code', async () => {
     document.body.innerHTML = '<form><input id="mfacode"><button type="submit">OK</button></form><div id="x"></div>';
     document.querySelector('form')?.addEventListener('submit', (event) => {
       event.preventDefault();
-      setTimeout(() => ((document.getElementById('x') as HTMLElement).textContent = 'Falscher Code.'), 50);
+      setTimeout(() => ((document.getElementById('x') as HTMLElement).textContent = 'Wird geprüft…'), 50);
     });
     const { rejections } = watch();
     (document.querySelector('button') as HTMLButtonElement).click();
     await sleep(300);
     expect(rejections).toHaveLength(0);
+  });
+
+  it('when an alert appears after the submit in a dialog or the cookie banner', async () => {
+    document.body.innerHTML =
+      '<form><input id="mfacode"><button type="submit">OK</button></form>' +
+      '<div id="awsccc-cb-content"></div><div role="dialog"><p id="d"></p></div>';
+    document.querySelector('form')?.addEventListener('submit', (event) => {
+      event.preventDefault();
+      setTimeout(() => {
+        (document.getElementById('awsccc-cb-content') as HTMLElement).innerHTML = '<div role="alert">Cookies</div>';
+        (document.getElementById('d') as HTMLElement).outerHTML = '<p role="alert">Feedback: incorrect?</p>';
+      }, 50);
+    });
+    const { rejections } = watch();
+    (document.querySelector('button') as HTMLButtonElement).click();
+    await sleep(300);
+    expect(rejections).toHaveLength(0);
+  });
+});
+
+describe('text is only a fallback, in the console languages', () => {
+  it.each([
+    ['German', 'Falscher Code.'],
+    ['French', 'Code MFA incorrect.'],
+    ['Japanese', 'MFA コードが正しくありません。'],
+    ['Korean', 'MFA 코드가 올바르지 않습니다.'],
+  ])('%s wording in an unknown container counts', async (_language, wording) => {
+    document.body.innerHTML = '<form><input id="mfacode"><button type="submit">OK</button></form><div id="x"></div>';
+    document.querySelector('form')?.addEventListener('submit', (event) => {
+      event.preventDefault();
+      setTimeout(() => ((document.getElementById('x') as HTMLElement).textContent = wording), 50);
+    });
+    const { rejections } = watch();
+    (document.querySelector('button') as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(rejections).toHaveLength(1), { timeout: 2_000, interval: 20 });
   });
 });
 

@@ -1,5 +1,5 @@
-import { asElement, findMfaStep, isShown, shownError, touchesError, type MfaStep, type ShownError } from './mfa-step';
-import { ENGLISH_CODE_REJECTED, ENGLISH_CODE_REUSED_OR_EXPIRED, MFA_SUBMIT_CONTROL } from './selectors';
+import { asElement, findMfaStep, isShown, isUnrelated, shownError, touchesError, type MfaStep, type ShownError } from './mfa-step';
+import { CODE_REJECTED_TEXT, CODE_REUSED_OR_EXPIRED_TEXT, MFA_SUBMIT_CONTROL } from './selectors';
 
 // "An MFA code was submitted and rejected", from structure and state, in any language:
 //   1. the user submits while an MFA code field is on screen (submit, a click on a submit control,
@@ -7,9 +7,11 @@ import { ENGLISH_CODE_REJECTED, ENGLISH_CODE_REUSED_OR_EXPIRED, MFA_SUBMIT_CONTR
 //   2. from then on one MutationObserver watches the form area, and a short settle after the page
 //      changes, the step is judged: still the MFA step, and an error is shown that was not there at
 //      submit time (appeared, re-rendered, changed text, or was hidden and shown again);
-//   3. English wording is one more signal: a changed element reading "authentication information is
-//      incorrect" counts even outside the known error regions, and "already used"/"expired" asks
-//      for the clear prompt at once.
+//   3. wording is one more signal: a changed element reading "authentication information is
+//      incorrect" (or "incorrect"/"invalid" in the console's languages) counts even outside the
+//      known error regions, and "already used"/"expired" asks for the clear prompt at once.
+// Alerts in dialogs and the cookie banner are never the code's answer (UNRELATED_ALERT_CONTAINER).
+// A rejection reported by a new page load is seen by error-at-load.ts instead.
 // When the code field has been gone for a while, the step is over: observer off, count reset.
 // Nothing here reads what was typed: which element has focus, never any input's value.
 
@@ -119,12 +121,12 @@ export function watchForMfaFailures(options: DetectorOptions): Detector {
   /** Counts the pending submit as rejected if its answer is on screen. */
   function judge(current: MfaStep): void {
     if (submittedAt === undefined || now() - submittedAt > SUBMIT_WINDOW_MS) return;
-    const error = shownError(current) ?? changedEnglishError(changed);
+    const error = shownError(current) ?? changedTextError(changed);
     // New: appeared, re-rendered, re-worded, or shown again after being cleared since the submit.
     if (!error || !(errorChanged || !before || error.element !== before.element || error.text !== before.text)) return;
     submittedAt = undefined;
     consecutive += 1;
-    options.onRejection({ consecutive, reusedOrExpired: ENGLISH_CODE_REUSED_OR_EXPIRED.test(error.text) });
+    options.onRejection({ consecutive, reusedOrExpired: CODE_REUSED_OR_EXPIRED_TEXT.test(error.text) });
   }
 
   // submit: the form holding the code field; click: a submit control in the form area;
@@ -148,11 +150,13 @@ export function watchForMfaFailures(options: DetectorOptions): Detector {
     judge(current);
     observe(current.scope);
     missingSince = undefined;
+    // A click on the submit button and the form's submit event are one action: reported once.
+    const repeat = submittedAt !== undefined && now() - submittedAt < 1_000;
     submittedAt = now();
     before = shownError(current);
     errorChanged = false;
     changed = new Set();
-    options.onSubmit?.();
+    if (!repeat) options.onSubmit?.();
   }
 
   // Capture on the window: runs before the page's own handlers, so the error shown at submit time
@@ -182,11 +186,11 @@ function noteChangedText(record: MutationRecord, changed: Set<Element>): void {
   }
 }
 
-/** English wording in an element that changed after the submit, wherever the page put it. */
-function changedEnglishError(changed: Set<Element>): ShownError | undefined {
+/** Rejection wording in an element that changed after the submit, wherever the page put it. */
+function changedTextError(changed: Set<Element>): ShownError | undefined {
   for (const element of changed) {
-    const text = isShown(element) ? (element.textContent?.trim() ?? '') : '';
-    if (text.length < 500 && ENGLISH_CODE_REJECTED.test(text)) return { element, text };
+    const text = isShown(element) && !isUnrelated(element) ? (element.textContent?.trim() ?? '') : '';
+    if (text.length < 500 && CODE_REJECTED_TEXT.test(text)) return { element, text };
   }
   return undefined;
 }

@@ -4,6 +4,7 @@ import { isShown } from './mfa-step';
 import {
   ACCOUNT_FIELD,
   ACCOUNT_SUBDOMAIN,
+  REGION_LABEL,
   MFA_CODE_FIELD,
   ROOT_USER_MARKER,
   SHOWN_ACCOUNT,
@@ -58,9 +59,15 @@ function identityFieldValue(doc: Document, selector: string): string | undefined
   return input.value;
 }
 
+/** `<account>.signin.<partition host>`; a region prefix names no account. */
+function subdomainAccount(hostname: string): string | undefined {
+  const label = ACCOUNT_SUBDOMAIN.exec(hostname.toLowerCase())?.[1];
+  return label && !REGION_LABEL.test(label) ? label : undefined;
+}
+
 function accountFromUrl(url: URL): string | undefined {
   return (
-    accountOrUndefined(ACCOUNT_SUBDOMAIN.exec(url.hostname.toLowerCase())?.[1]) ??
+    accountOrUndefined(subdomainAccount(url.hostname)) ??
     accountOrUndefined(url.searchParams.get('account'))
   );
 }

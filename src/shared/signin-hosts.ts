@@ -1,12 +1,18 @@
 import type { Partition } from './partitions';
 
-// The AWS sign-in hosts of every partition. manifest.json's content_scripts matches must list the
-// same hosts; a test keeps the two in step.
+// The AWS sign-in hosts of every partition: the exact host, plus account-, alias- and
+// region-prefixed hosts (`<account>.signin.amazonaws.cn/console`, `<alias>.signin.amazonaws-us-gov.com`
+// in public code; `{Region}.signin.<partition>` in the AWS SDK's sign-in endpoint rules; see
+// docs/signin-evidence.md). Not `signin-fips.*`: the SDK's FIPS endpoints of the sign-in API, with
+// no evidence that they serve the console's MFA step. manifest.json's content_scripts matches must
+// list the same hosts; a test keeps the two in step.
 const SIGN_IN_HOSTS: ReadonlyArray<{ suffix: string; exact: boolean; partition: Partition }> = [
   { suffix: 'signin.aws.amazon.com', exact: true, partition: 'aws' },
   { suffix: '.signin.aws.amazon.com', exact: false, partition: 'aws' },
   { suffix: 'signin.amazonaws-us-gov.com', exact: true, partition: 'aws-us-gov' },
+  { suffix: '.signin.amazonaws-us-gov.com', exact: false, partition: 'aws-us-gov' },
   { suffix: 'signin.amazonaws.cn', exact: true, partition: 'aws-cn' },
+  { suffix: '.signin.amazonaws.cn', exact: false, partition: 'aws-cn' },
 ];
 
 /** The partition of an AWS sign-in host, or undefined for any other host. */
