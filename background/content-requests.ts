@@ -1,6 +1,6 @@
 import type { ContentScriptRequest, Prefill, Reply, TabRejections } from '../src/shared/messages';
 import { ext, type MessageSender } from '../src/shared/browser';
-import { recordErrorAtLoad, recordRejection, recordSubmit } from './signin-tab-state';
+import { recordTabEvent } from './signin-tab-state';
 
 const PREFILL_KEY = 'prefill';
 /** A prefill older than this is stale: the user has moved on from that sign-in attempt. */
@@ -31,16 +31,13 @@ export async function handleContentRequest(
 ): Promise<Reply<TabRejections | null>> {
   const tabId = sender.tab?.id;
   switch (request.type) {
-    case 'content/mfa-failure-seen': {
+    case 'content/mfa-failure-seen':
+    case 'content/mfa-code-submitted':
+    case 'content/mfa-error-at-load':
       if (tabId === undefined) return { ok: true, value: null };
       // Only a visible hint on the toolbar button; the page's own prompt does the talking.
-      await ext.action.setBadgeText({ tabId, text: '!' });
-      return { ok: true, value: await recordRejection(tabId) };
-    }
-    case 'content/mfa-code-submitted':
-      return { ok: true, value: tabId === undefined ? null : await recordSubmit(tabId) };
-    case 'content/mfa-error-at-load':
-      return { ok: true, value: tabId === undefined ? { counted: false, rejections: 0 } : await recordErrorAtLoad(tabId) };
+      if (request.type === 'content/mfa-failure-seen') await ext.action.setBadgeText({ tabId, text: '!' });
+      return { ok: true, value: await recordTabEvent(tabId, request.type) };
     case 'content/open-resync': {
       const returnUrl = returnUrlOf(sender.url);
       const prefill: Prefill = { hints: request.hints, createdAt: Date.now(), ...(returnUrl ? { returnUrl } : {}) };

@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { isSignInUrl } from '../src/shared/signin-hosts';
 import {
-  afterErrorAtLoad,
-  afterRejection,
-  afterSubmit,
   current,
-  leftSignIn,
+  nextRecord,
   SUBMIT_ANSWER_WINDOW_MS,
   TAB_RECORD_TTL_MS,
+  type SignInTabRecord,
 } from './signin-tab-rules';
 
 // The tab's record across page loads: what counts as a rejection, how long it lasts, when it goes.
 
 const T = 1_800_000_000_000;
+const afterSubmit = (record: SignInTabRecord | undefined, now: number) => nextRecord(record, 'content/mfa-code-submitted', now).record;
+const afterRejection = (record: SignInTabRecord | undefined, now: number) => nextRecord(record, 'content/mfa-failure-seen', now).record;
+const afterErrorAtLoad = (record: SignInTabRecord | undefined, now: number) => nextRecord(record, 'content/mfa-error-at-load', now);
 
 describe('a page that loads showing the MFA step with an error', () => {
   it('is a rejection only right after a submit from this tab, and each submit counts once', () => {
@@ -24,6 +24,13 @@ describe('a page that loads showing the MFA step with an error', () => {
     expect(afterErrorAtLoad(first.record, T + 3_000)).toMatchObject({ counted: false, record: { rejections: 1 } });
     const second = afterErrorAtLoad(afterSubmit(first.record, T + 20_000), T + 21_000);
     expect(second).toMatchObject({ counted: true, record: { rejections: 2 } });
+  });
+
+  it('a submit unanswered for a while was not rejected (the console was reached): the tab starts afresh', () => {
+    const one = afterRejection(afterSubmit(undefined, T), T + 1_000);
+    const successful = afterSubmit(one, T + 10_000);
+    expect(current(successful, T + 10_000 + SUBMIT_ANSWER_WINDOW_MS - 1).rejections).toBe(1);
+    expect(current(successful, T + 10_000 + SUBMIT_ANSWER_WINDOW_MS)).toEqual({ rejections: 0, updatedAt: 0 });
   });
 
   it('long after the submit is an unrelated visit', () => {
@@ -62,17 +69,5 @@ describe('the record expires a few minutes after its last change', () => {
       'submittedAt',
       'updatedAt',
     ]);
-  });
-});
-
-describe('leaving the sign-in hosts', () => {
-  it.each([
-    ['the console', 'https://console.aws.amazon.com/console/home', true, true],
-    ['another sign-in page', 'https://signin.aws.amazon.com/oauth?x=1', true, false],
-    ['a China account sign-in host', 'https://123456789012.signin.amazonaws.cn/console', true, false],
-    ['an unseen URL where sign-in URLs are seen (Firefox)', undefined, true, true],
-    ['an unseen URL where no sign-in URL is seen (Chromium)', undefined, false, false],
-  ] as const)('%s', (_what, url, sees, left) => {
-    expect(leftSignIn(url, isSignInUrl, sees)).toBe(left);
   });
 });

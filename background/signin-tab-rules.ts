@@ -14,47 +14,42 @@ export interface SignInTabRecord {
 /** "A few minutes": long enough for a user trying the next code or two, short enough to be forgotten. */
 export const TAB_RECORD_TTL_MS = 5 * 60_000;
 /**
- * A page loading with an error counts as the answer to a submit only this soon after it: a form
- * post answers within seconds; an older submit's page is an unrelated visit.
+ * A rejection answers a submit within seconds, in place or by the next page load. A submit still
+ * unanswered after this long was not rejected: the sign-in went on (to the console, which the
+ * content script never sees) or the user left, so the tab starts afresh. This is what clears the
+ * record after a success where the browser does not show the extension where the tab went.
  */
-export const SUBMIT_ANSWER_WINDOW_MS = 60_000;
+export const SUBMIT_ANSWER_WINDOW_MS = 30_000;
 
 export const EMPTY_RECORD: SignInTabRecord = { rejections: 0, updatedAt: 0 };
 
-/** The record as it stands now: an expired one is an empty one. */
+/** When the record ends by itself: its submit goes unanswered, or it expires. */
+export function endsAt(record: SignInTabRecord): number {
+  return record.submittedAt !== undefined ? record.submittedAt + SUBMIT_ANSWER_WINDOW_MS : record.updatedAt + TAB_RECORD_TTL_MS;
+}
+
+/** The record as it stands now: an ended one is an empty one. */
 export function current(record: SignInTabRecord | undefined, now: number): SignInTabRecord {
-  return record && now - record.updatedAt < TAB_RECORD_TTL_MS ? record : EMPTY_RECORD;
+  return record && now < endsAt(record) ? record : EMPTY_RECORD;
 }
 
-export function afterSubmit(record: SignInTabRecord | undefined, now: number): SignInTabRecord {
-  return { rejections: current(record, now).rejections, submittedAt: now, updatedAt: now };
-}
-
-/** A rejection seen in place, after a submit in the same document: always this tab's answer. */
-export function afterRejection(record: SignInTabRecord | undefined, now: number): SignInTabRecord {
-  return { rejections: current(record, now).rejections + 1, updatedAt: now };
-}
+/** What the tab's content script reports (the message types of src/shared/messages.ts). */
+export type TabEvent = 'content/mfa-code-submitted' | 'content/mfa-failure-seen' | 'content/mfa-error-at-load';
 
 /**
- * A new page shows the MFA step with an error. It is a rejection only if this tab submitted a code
- * just before and that submit has not been answered yet; each submit is counted at most once.
+ * The record after an event of the tab, and whether it counted as a rejection:
+ * - code submitted: its answer is pending;
+ * - failure seen: a rejection in place, after a submit in the same document: always this tab's;
+ * - error at load: a new page shows the MFA step with an error. A rejection only if this tab
+ *   submitted a code just before and that submit is still unanswered: each submit counts once.
  */
-export function afterErrorAtLoad(
-  record: SignInTabRecord | undefined,
+export function nextRecord(
+  stored: SignInTabRecord | undefined,
+  event: TabEvent,
   now: number,
 ): { record: SignInTabRecord; counted: boolean } {
-  const now_ = current(record, now);
-  const pending = now_.submittedAt !== undefined && now - now_.submittedAt < SUBMIT_ANSWER_WINDOW_MS;
-  if (!pending) return { record: now_, counted: false };
-  return { record: afterRejection(now_, now), counted: true };
-}
-
-/**
- * Whether a tab update means the tab left the sign-in hosts. `url` is what the browser lets the
- * extension see: only URLs it has host access to (Chromium: none of the sign-in hosts unless they
- * are in host_permissions; Firefox: the content script's hosts too). An unseen URL is a
- * non-sign-in page only when the sign-in pages themselves are visible.
- */
-export function leftSignIn(url: string | undefined, isSignInUrl: (url: string) => boolean, seesSignInUrls: boolean): boolean {
-  return url === undefined ? seesSignInUrls : !isSignInUrl(url);
+  const live = current(stored, now);
+  if (event === 'content/mfa-code-submitted') return { record: { rejections: live.rejections, submittedAt: now, updatedAt: now }, counted: false };
+  const counted = event === 'content/mfa-failure-seen' || live.submittedAt !== undefined;
+  return { record: counted ? { rejections: live.rejections + 1, updatedAt: now } : live, counted };
 }

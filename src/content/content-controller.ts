@@ -1,6 +1,6 @@
-import type { ContentScriptRequest, SignInHints } from '../shared/messages';
+import type { ContentScriptRequest, SignInHints, TabRejections } from '../shared/messages';
 import { watchForMfaFailures, type Detector, type Rejection } from './detect-mfa-failure';
-import { watchErrorAtLoad } from './error-at-load';
+import { findMfaStep, shownError } from './mfa-step';
 import type { ContentApi } from './extension-api';
 import { extractHints } from './extract-hints';
 import { readPromptSettings, suppressAccount, type PromptSettings } from './preferences';
@@ -33,12 +33,6 @@ async function send(api: ContentApi, message: ContentScriptRequest): Promise<unk
   } catch {
     return undefined;
   }
-}
-
-/** The tab's count from the background's answer (TabRejections), read without valibot (size). */
-function tabRejections(value: unknown): { counted: boolean; rejections: number } | undefined {
-  const { counted, rejections } = (value ?? {}) as Record<string, unknown>;
-  return typeof counted === 'boolean' && typeof rejections === 'number' ? { counted, rejections } : undefined;
 }
 
 /**
@@ -88,27 +82,37 @@ export function startContentScript(env: ContentEnvironment): () => void {
       dismissed = closedLevel === 'prompt' ? 'prompt' : (dismissed ?? 'hint');
   }
 
-  function onRejection(rejection: Rejection): void {
+  // Each report is answered with the tab's count (TabRejections), which spans page loads. A page
+  // that loaded with an error counts only as the answer to this tab's submit; without any answer
+  // (the extension was reloaded under the page) this document's own count stands.
+  function report(rejection: Rejection, atLoad?: boolean): void {
     void readSettingsOnce().then(async (read) => {
       if (!read.enabled) return;
       hints = extractHints(doc, env.pageUrl());
-      const message = { type: 'content/mfa-failure-seen', consecutive: Math.min(rejection.consecutive, 1000), hints } as const;
-      const tab = tabRejections(await send(api, message));
-      // The tab's count spans page loads; without an answer, this document's own count.
-      handleRejection({ ...rejection, consecutive: Math.max(tab?.rejections ?? 0, rejection.consecutive) }, read.suppressed);
+      const consecutive = Math.min(rejection.consecutive, 1000);
+      const tab = (await send(
+        api,
+        atLoad ? { type: 'content/mfa-error-at-load' } : { type: 'content/mfa-failure-seen', consecutive, hints },
+      )) as TabRejections | undefined;
+      if (!atLoad || tab?.counted)
+        handleRejection({ ...rejection, consecutive: tab?.rejections ?? consecutive }, read.suppressed);
     });
   }
 
-  // A page that loads with the MFA step and an error: one question to the background.
-  const stopAtLoad = watchErrorAtLoad(doc, (error) => {
-    void readSettingsOnce().then(async (read) => {
-      const tab = read.enabled ? tabRejections(await send(api, { type: 'content/mfa-error-at-load' })) : undefined;
-      if (!tab?.counted) return;
-      hints = extractHints(doc, env.pageUrl());
-      const reusedOrExpired = CODE_REUSED_OR_EXPIRED_TEXT.test(error.text);
-      handleRejection({ consecutive: tab.rejections, reusedOrExpired }, read.suppressed);
-    });
-  });
+  // A rejection reported by a new page (a form post answered by a page load or a redirect): the
+  // new document shows the MFA step with an error at load, or a second later (an app rendering on
+  // the client). DOM reads only, and one question to the background per document at most.
+  let lookedAtLoad = false;
+  const lookAtLoad = () => {
+    const step = lookedAtLoad ? undefined : findMfaStep(doc);
+    const error = step && shownError(step);
+    if (!error) return;
+    lookedAtLoad = true;
+    report({ consecutive: 1, reusedOrExpired: CODE_REUSED_OR_EXPIRED_TEXT.test(error.text) }, true);
+  };
+  const onLoad = () => (lookAtLoad(), setTimeout(lookAtLoad, 1_000));
+  if (doc.readyState === 'complete') onLoad();
+  else doc.defaultView?.addEventListener('load', onLoad, { once: true });
 
   function handleRejection(rejection: Rejection, suppressed: ReadonlySet<string>): void {
     if (hints.account && suppressed.has(hints.account)) return;
@@ -128,9 +132,9 @@ export function startContentScript(env: ContentEnvironment): () => void {
   const detector: Detector = watchForMfaFailures({
     document: doc,
     settleMs: env.settleMs,
-    onRejection,
+    onRejection: report,
     onSubmit() {
-      stopAtLoad();
+      lookedAtLoad = true;
       // Sent at once, before the settings are read: a form post may unload this page any moment.
       // It carries nothing but "now", for this tab; with the prompt off nothing else follows.
       void send(api, { type: 'content/mfa-code-submitted' });
@@ -143,7 +147,7 @@ export function startContentScript(env: ContentEnvironment): () => void {
     },
   });
   function stop(): void {
-    stopAtLoad();
+    lookedAtLoad = true;
     detector.stop();
     prompt.close();
   }

@@ -1,10 +1,9 @@
 import type { SignInHints } from '../shared/messages';
-import { signInPartition } from '../shared/signin-hosts';
+import { partitionOfSignInHost } from '../shared/signin-hosts';
 import { isShown } from './mfa-step';
 import {
   ACCOUNT_FIELD,
   ACCOUNT_SUBDOMAIN,
-  REGION_LABEL,
   MFA_CODE_FIELD,
   ROOT_USER_MARKER,
   SHOWN_ACCOUNT,
@@ -59,15 +58,9 @@ function identityFieldValue(doc: Document, selector: string): string | undefined
   return input.value;
 }
 
-/** `<account>.signin.<partition host>`; a region prefix names no account. */
-function subdomainAccount(hostname: string): string | undefined {
-  const label = ACCOUNT_SUBDOMAIN.exec(hostname.toLowerCase())?.[1];
-  return label && !REGION_LABEL.test(label) ? label : undefined;
-}
-
 function accountFromUrl(url: URL): string | undefined {
   return (
-    accountOrUndefined(subdomainAccount(url.hostname)) ??
+    accountOrUndefined(ACCOUNT_SUBDOMAIN.exec(url.hostname.toLowerCase())?.[1]) ??
     accountOrUndefined(url.searchParams.get('account'))
   );
 }
@@ -75,7 +68,7 @@ function accountFromUrl(url: URL): string | undefined {
 export function extractHints(doc: Document, pageUrl: string): SignInHints {
   const url = new URL(pageUrl);
   const isRoot = doc.querySelector(ROOT_USER_MARKER) !== null;
-  const partition = signInPartition(url.hostname);
+  const partition = partitionOfSignInHost(url.hostname);
   const account =
     accountOrUndefined(shownText(doc, SHOWN_ACCOUNT)) ??
     accountFromUrl(url) ??
@@ -91,7 +84,7 @@ export function extractHints(doc: Document, pageUrl: string): SignInHints {
     isRoot,
     ...(account ? { account } : {}),
     ...(userName ? { userName } : {}),
-    ...(partition ? { partition } : {}),
+    partition,
     ...(serialNumber ? { serialNumber } : {}),
   };
 }

@@ -56,7 +56,8 @@ const MAX_ERROR_TEXT = 500;
 export function shownError(step: MfaStep): ShownError | undefined {
   for (const region of step.scope.querySelectorAll(ERROR_REGION)) {
     const text = region.textContent?.trim() ?? '';
-    if (text && isShown(region) && !isUnrelated(region)) return { element: region, text: text.slice(0, MAX_ERROR_TEXT) };
+    // Alerts in a dialog or the cookie banner are never the code's answer.
+    if (text && isShown(region) && !region.closest(UNRELATED_ALERT_CONTAINER)) return { element: region, text: text.slice(0, MAX_ERROR_TEXT) };
   }
   const invalid = step.scope.querySelector(INVALID_FIELD);
   return invalid && isShown(invalid) ? { element: invalid, text: '' } : undefined;
@@ -67,20 +68,13 @@ export function asElement(node: Node): Element | undefined {
   return node.nodeType === 1 ? (node as Element) : undefined;
 }
 
-/** Inside a dialog or the cookie banner: whatever it says is not the code's answer. */
-export function isUnrelated(element: Element): boolean {
-  return element.closest(UNRELATED_ALERT_CONTAINER) !== null;
-}
-
 /** Whether a mutation changed what an error region says, or added an error to the page. */
 export function touchesError(record: MutationRecord): boolean {
   const target = asElement(record.target) ?? record.target.parentElement;
-  if (!target || isUnrelated(target)) return false;
-  if (target.closest(ERROR_REGION)) return true;
-  if (record.type === 'attributes') return target.matches(INVALID_FIELD);
+  if (target?.closest(ERROR_REGION)) return true;
+  if (record.type === 'attributes') return target?.matches(INVALID_FIELD) ?? false;
   const evidence = `${ERROR_REGION},${INVALID_FIELD}`;
-  return [...record.addedNodes].some((node) => {
-    const element = asElement(node);
-    return element && !isUnrelated(element) && (element.matches(evidence) || element.querySelector(evidence));
-  });
+  return [...record.addedNodes].some(
+    (node) => asElement(node)?.matches(evidence) || asElement(node)?.querySelector(evidence),
+  );
 }

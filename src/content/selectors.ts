@@ -49,11 +49,10 @@ export const STABLE_CONTAINER = '#__next,main,[role="main"]';
 /**
  * The page is the root user's sign-in. facts: the AngularJS page's user-type radios
  * `input[name=userType]` with value `rootUser` (sankalpmukim/aws-accounts-manager src/content.ts).
- * assumed: that the chosen radio is still in the DOM on the MFA step; the hidden `userType=root`
- * field and the new app's root marker (legacy/root-mfa.html, v2/root-mfa.html).
+ * assumed: that the chosen radio is still in the DOM on the MFA step; the new app's root
+ * marker (no fixture yet).
  */
-export const ROOT_USER_MARKER =
-  'input[name="userType"][value="rootUser"]:checked,input[name="userType"][value="root"],[data-testid="root-user-mfa"]';
+export const ROOT_USER_MARKER = 'input[name="userType"][value="rootUser"]:checked,[data-testid="root-user-mfa"]';
 
 /**
  * The page's own "troubleshoot MFA" entry, where root MFA is resynced (facts: AWS docs,
@@ -82,24 +81,15 @@ export const USER_NAME_FIELD = 'form#signin_form input#username';
 export const SHOWN_DEVICE = '#mfa_device_serial,[data-testid="mfa-device-serial"]';
 
 /**
- * Account subdomain of the sign-in URL in every partition: `<id-or-alias>.signin.aws.amazon.com`,
- * `<alias>.signin.amazonaws-us-gov.com`, `<account>.signin.amazonaws.cn` (facts: public code quoted
- * in docs/signin-evidence.md). A region prefix (`us-east-1.signin…`, in the SDK's sign-in
- * endpoint rules) is no account: REGION_LABEL.
+ * Account subdomain of the sign-in URL in every partition (the content script runs on sign-in hosts
+ * only): `<id-or-alias>.signin.aws.amazon.com`, `<alias>.signin.amazonaws-us-gov.com`,
+ * `<account>.signin.amazonaws.cn` (facts: public code quoted in docs/signin-evidence.md). A region
+ * prefix (`us-east-1.signin…`, in the AWS SDK's sign-in endpoint rules) names no account.
  */
-export const ACCOUNT_SUBDOMAIN = /^([a-z0-9][a-z0-9-]*)\.signin\.(?:aws\.amazon\.com|amazonaws-us-gov\.com|amazonaws\.cn)$/;
-export const REGION_LABEL = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
+export const ACCOUNT_SUBDOMAIN = /^([a-z0-9][a-z0-9-]*)\.signin\./;
 
-// ---- Text: only one more signal, for an error shown outside the regions above. Detection works
-// without it in every language (legacy/iam-mfa.de.html, v2/mfa.ja.html, classic/*?lang=…).
-
-/**
- * facts: "Your authentication information is incorrect. Please try again." (the JSON answer's
- * `properties.Message`, schubergphilis/awsapilib). assumed: the words the console's other
- * languages use for "incorrect/invalid" (no translated sign-in text is public), kept generic.
- */
-export const CODE_REJECTED_TEXT =
-  /authentication information is incorrect|(?:mfa|authentication) code (?:is )?(?:incorrect|invalid|wrong)|falsch|ungültig|incorrect|invalide|incorrect[oa]|no es válid|non (?:è )?(?:corrett|valid)|incorret|inválid|tidak valid|yanlış|geçersiz|正しくありません|無効|올바르지 않|잘못된|不正确|无效|不正確|無效/i;
+// ---- Text sets only the level, never whether a code was rejected: detection works in every
+// language from structure alone (legacy/iam-mfa.de.html, v2/mfa.ja.html, classic/*?lang=de|ja|fr).
 
 /**
  * A code that was already used or a step that timed out: a drifted device, so prompt at once.

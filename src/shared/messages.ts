@@ -183,14 +183,13 @@ export const MfaCodeSubmitted = v.strictObject({ type: v.literal('content/mfa-co
 /** This newly loaded page shows the MFA step with an error: is it the answer to this tab's submit? */
 export const MfaErrorAtLoad = v.strictObject({ type: v.literal('content/mfa-error-at-load') });
 const SIGN_IN_TAB_REQUESTS = [MfaCodeSubmitted, MfaErrorAtLoad] as const;
-/** The answer to `content/mfa-failure-seen` and `content/mfa-error-at-load`. */
-export const TabRejections = v.strictObject({
+/** The background's answer to `content/mfa-failure-seen` and `content/mfa-error-at-load`. */
+export interface TabRejections {
   /** False: the error is not this tab's answer (no submit from this tab just before). */
-  counted: v.boolean(),
+  counted: boolean;
   /** Rejections in a row in this tab, across page loads. */
-  rejections: v.pipe(v.number(), v.integer(), v.minValue(0)),
-});
-export type TabRejections = v.InferOutput<typeof TabRejections>;
+  rejections: number;
+}
 
 export const ContentScriptRequest = v.variant('type', [MfaFailureSeen, OpenResyncRequest, ...SIGN_IN_TAB_REQUESTS]);
 export type ContentScriptRequest = v.InferOutput<typeof ContentScriptRequest>;
