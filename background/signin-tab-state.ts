@@ -30,7 +30,9 @@ export function recordTabEvent(tabId: number, event: TabEvent): Promise<TabRejec
   return serialized(async () => {
     const key = keyOf(tabId);
     const { record, counted } = nextRecord((await ext.storage.session.get(key))[key] as SignInTabRecord | undefined, event, Date.now());
-    await ext.storage.session.set({ [key]: record });
+    // A page that is nobody's answer leaves nothing behind.
+    if (record.updatedAt === 0) await ext.storage.session.remove(key);
+    else await ext.storage.session.set({ [key]: record });
     // Another tab's earlier end may be postponed by this: the sweep re-arms for the earliest.
     ext.alarms.create(SWEEP_ALARM, { when: endsAt(record) + 1_000 });
     return { counted, rejections: record.rejections };

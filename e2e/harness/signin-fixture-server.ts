@@ -122,7 +122,7 @@ function answerPost(request: IncomingMessage, response: ServerResponse, url: URL
     return;
   }
   if (url.searchParams.get('then') === 'redirect') {
-    response.writeHead(303, { ...HEADERS, location: `${rejectedPath}?lang=${encodeURIComponent(lang)}` }).end();
+    response.writeHead(303, { ...HEADERS, location: `${rejectedPath}?lang=${encodeURIComponent(lang)}&then=redirect` }).end();
     return;
   }
   readFile(file).then(
