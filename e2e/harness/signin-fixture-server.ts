@@ -108,25 +108,29 @@ function closeServer(server: HttpServer | HttpsServer): Promise<void> {
 const HEADERS = { 'cache-control': 'no-store', 'content-security-policy': CONTENT_SECURITY_POLICY };
 
 /**
- * A code posted to `/x/name.html` is rejected the way a classic sign-in page does it: the answer
- * is `/x/name-rejected.html` itself (200), or with `?then=redirect` a 303 to it (the browser GETs
- * the page showing the error). The posted body is read and dropped: nothing typed is kept.
+ * A code posted to a fixture is answered the way a classic sign-in page does it: with the fixture
+ * itself (200; its URL tells it to show the error), or with `?then=redirect` a 303 to the same URL
+ * (the browser GETs the page showing the error). The posted body is read and dropped: nothing
+ * typed is kept.
  */
 function answerPost(request: IncomingMessage, response: ServerResponse, url: URL): void {
   request.resume();
-  const rejectedPath = url.pathname.replace(/\.html$/, '-rejected.html');
-  const file = fixtureFile(rejectedPath);
-  const lang = url.searchParams.get('lang') ?? 'en';
-  if (!file || rejectedPath === url.pathname) {
-    response.writeHead(404, { 'content-type': 'text/plain' }).end('no rejected page for this fixture');
+  if (url.searchParams.get('then') === 'redirect') {
+    response.writeHead(303, { ...HEADERS, location: `${url.pathname}${url.search}` }).end();
     return;
   }
-  if (url.searchParams.get('then') === 'redirect') {
-    response.writeHead(303, { ...HEADERS, location: `${rejectedPath}?lang=${encodeURIComponent(lang)}&then=redirect` }).end();
+  serveFixture(url, response);
+}
+
+function serveFixture(url: URL, response: ServerResponse): void {
+  const file = fixtureFile(url.pathname);
+  const type = CONTENT_TYPES[extname(file ?? '')];
+  if (!file || !type) {
+    response.writeHead(404, { 'content-type': 'text/plain' }).end('not a fixture');
     return;
   }
   readFile(file).then(
-    (body) => response.writeHead(200, { ...HEADERS, 'content-type': CONTENT_TYPES['.html'] }).end(body),
+    (body) => response.writeHead(200, { ...HEADERS, 'content-type': type }).end(body),
     () => response.writeHead(404, { 'content-type': 'text/plain' }).end('not a fixture'),
   );
 }
@@ -135,19 +139,8 @@ export async function startSigninFixtureServer(): Promise<SigninFixtureServer> {
   const https = createHttpsServer(makeCertificate(), (request, response) => {
     const url = new URL(request.url ?? '/', `https://${request.headers.host ?? 'unknown'}`);
     if (request.method === 'POST') return answerPost(request, response, url);
-    const file = fixtureFile(url.pathname);
-    const type = CONTENT_TYPES[extname(file ?? '')];
-    if (!file || !type || request.method !== 'GET') {
-      response.writeHead(404, { 'content-type': 'text/plain' }).end('not a fixture');
-      return;
-    }
-    readFile(file).then(
-      (body) =>
-        response
-          .writeHead(200, { ...HEADERS, 'content-type': type })
-          .end(body),
-      () => response.writeHead(404, { 'content-type': 'text/plain' }).end('not a fixture'),
-    );
+    if (request.method !== 'GET') return void response.writeHead(404, { 'content-type': 'text/plain' }).end('not a fixture');
+    serveFixture(url, response);
   });
   const port = await listen(https);
 

@@ -277,10 +277,11 @@ describe('other pages', () => {
 });
 
 describe('a rejection reported by a new page load (the tab keeps the count)', () => {
+  const REJECTED = 'https://signin.aws.amazon.com/classic/mfa.html?rejected=1';
   // The new document is a fresh content script in the same tab: the fake keeps the tab's record.
   it('the page after a form post shows the error: counted only after a submit from this tab', async () => {
     const extension = fakeExtension();
-    await start('classic/mfa-rejected.html', extension);
+    await start('classic/mfa.html', extension, REJECTED);
     await sleep(100);
     expect(extension.sent).toEqual([{ type: 'content/mfa-error-at-load' }]);
     expect(host()).toBeNull();
@@ -289,13 +290,13 @@ describe('a rejection reported by a new page load (the tab keeps the count)', ()
     await start('classic/mfa.html', extension);
     submitCode();
     stop?.();
-    await start('classic/mfa-rejected.html', extension);
+    await start('classic/mfa.html', extension, REJECTED);
     await vi.waitFor(() => expect(role()).toBe('status'));
     stop?.();
     await start('classic/mfa.html', extension);
     submitCode();
     stop?.();
-    await start('classic/mfa-rejected.html', extension, 'https://signin.aws.amazon.com/classic/mfa-rejected.html?lang=ja');
+    await start('classic/mfa.html', extension, 'https://signin.aws.amazon.com/classic/mfa.html?rejected=1&lang=ja');
     await vi.waitFor(() => expect(role()).toBe('alertdialog'));
   });
 
