@@ -182,8 +182,7 @@ describe('routeMessage under generated messages', () => {
           const { value } = reply as { ok: true; value: unknown };
           expect(reply).toMatchObject({ ok: true });
           if (value !== null) expect(Object.keys(value as object).sort()).toEqual(['counted', 'rejections']);
-        }
-        else {
+        } else {
           expect(reply).toEqual(REFUSED);
           expect(logged.some((line) => line.includes('refused'))).toBe(true);
         }

@@ -10,9 +10,12 @@ import {
 // The tab's record across page loads: what counts as a rejection, how long it lasts, when it goes.
 
 const T = 1_800_000_000_000;
-const afterSubmit = (record: SignInTabRecord | undefined, now: number) => nextRecord(record, 'content/mfa-code-submitted', now).record;
-const afterRejection = (record: SignInTabRecord | undefined, now: number) => nextRecord(record, 'content/mfa-failure-seen', now).record;
-const afterErrorAtLoad = (record: SignInTabRecord | undefined, now: number) => nextRecord(record, 'content/mfa-error-at-load', now);
+const afterSubmit = (record: SignInTabRecord | undefined, now: number) =>
+  nextRecord(record, 'content/mfa-code-submitted', now).record;
+const afterRejection = (record: SignInTabRecord | undefined, now: number) =>
+  nextRecord(record, 'content/mfa-failure-seen', now).record;
+const afterErrorAtLoad = (record: SignInTabRecord | undefined, now: number) =>
+  nextRecord(record, 'content/mfa-error-at-load', now);
 
 describe('a page that loads showing the MFA step with an error', () => {
   it('is a rejection only right after a submit from this tab, and each submit counts once', () => {

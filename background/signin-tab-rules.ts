@@ -25,7 +25,9 @@ export const EMPTY_RECORD: SignInTabRecord = { rejections: 0, updatedAt: 0 };
 
 /** When the record ends by itself: its submit goes unanswered, or it expires. */
 export function endsAt(record: SignInTabRecord): number {
-  return record.submittedAt !== undefined ? record.submittedAt + SUBMIT_ANSWER_WINDOW_MS : record.updatedAt + TAB_RECORD_TTL_MS;
+  return record.submittedAt !== undefined
+    ? record.submittedAt + SUBMIT_ANSWER_WINDOW_MS
+    : record.updatedAt + TAB_RECORD_TTL_MS;
 }
 
 /** The record as it stands now: an ended one is an empty one. */
@@ -49,7 +51,8 @@ export function nextRecord(
   now: number,
 ): { record: SignInTabRecord; counted: boolean } {
   const live = current(stored, now);
-  if (event === 'content/mfa-code-submitted') return { record: { rejections: live.rejections, submittedAt: now, updatedAt: now }, counted: false };
+  if (event === 'content/mfa-code-submitted')
+    return { record: { rejections: live.rejections, submittedAt: now, updatedAt: now }, counted: false };
   const counted = event === 'content/mfa-failure-seen' || live.submittedAt !== undefined;
   return { record: counted ? { rejections: live.rejections + 1, updatedAt: now } : live, counted };
 }

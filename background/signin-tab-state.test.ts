@@ -39,7 +39,11 @@ describe("a sign-in tab's record", () => {
 
   it('the sweep removes ended records (an unanswered submit, an old count) and keeps the rest', async () => {
     const now = Date.now();
-    fake.storage.session.items.set('signinTab:1', { rejections: 1, submittedAt: now - SUBMIT_ANSWER_WINDOW_MS, updatedAt: now - 1 });
+    fake.storage.session.items.set('signinTab:1', {
+      rejections: 1,
+      submittedAt: now - SUBMIT_ANSWER_WINDOW_MS,
+      updatedAt: now - 1,
+    });
     fake.storage.session.items.set('signinTab:2', { rejections: 2, updatedAt: now - TAB_RECORD_TTL_MS });
     fake.storage.session.items.set('signinTab:3', { rejections: 1, updatedAt: now - 1_000 });
     fake.storage.session.items.set('prefill', { hints: { isRoot: false }, createdAt: now });

@@ -29,7 +29,11 @@ function serialized<T>(work: () => Promise<T>): Promise<T> {
 export function recordTabEvent(tabId: number, event: TabEvent): Promise<TabRejections> {
   return serialized(async () => {
     const key = keyOf(tabId);
-    const { record, counted } = nextRecord((await ext.storage.session.get(key))[key] as SignInTabRecord | undefined, event, Date.now());
+    const { record, counted } = nextRecord(
+      (await ext.storage.session.get(key))[key] as SignInTabRecord | undefined,
+      event,
+      Date.now(),
+    );
     // A page that is nobody's answer leaves nothing behind.
     if (record.updatedAt === 0) await ext.storage.session.remove(key);
     else await ext.storage.session.set({ [key]: record });

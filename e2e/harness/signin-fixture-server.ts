@@ -139,7 +139,8 @@ export async function startSigninFixtureServer(): Promise<SigninFixtureServer> {
   const https = createHttpsServer(makeCertificate(), (request, response) => {
     const url = new URL(request.url ?? '/', `https://${request.headers.host ?? 'unknown'}`);
     if (request.method === 'POST') return answerPost(request, response, url);
-    if (request.method !== 'GET') return void response.writeHead(404, { 'content-type': 'text/plain' }).end('not a fixture');
+    if (request.method !== 'GET')
+      return void response.writeHead(404, { 'content-type': 'text/plain' }).end('not a fixture');
     serveFixture(url, response);
   });
   const port = await listen(https);

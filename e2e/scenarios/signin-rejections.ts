@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionDriver, WebPage } from '../harness/driver';
 import type { ContentPromptLauncher } from './content-prompt';
-import { startSigninFixtureServer, type FIXTURE_HOSTS, type SigninFixtureServer } from '../harness/signin-fixture-server';
+import {
+  startSigninFixtureServer,
+  type FIXTURE_HOSTS,
+  type SigninFixtureServer,
+} from '../harness/signin-fixture-server';
 import {
   hasPrompt,
   PROMPT,
@@ -68,7 +72,8 @@ export function describeSigninRejections(name: string, launch: ContentPromptLaun
         const page = await open('123456789012.signin.aws.amazon.com', `/classic/mfa.html?then=redirect&lang=${lang}`);
         await twoRejections(page, `redirect, ${lang}`);
         // The page showing the second rejection came by a redirect (a GET), not as the post's answer.
-        const redirects = () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).redirectCount;
+        const redirects = () =>
+          (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).redirectCount;
         expect(await page.evaluate(redirects)).toBe(1);
         await page.close();
       }

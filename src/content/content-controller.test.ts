@@ -1,65 +1,14 @@
 // @vitest-environment happy-dom
-import * as v from 'valibot';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { nextRecord, type SignInTabRecord } from '../../background/signin-tab-rules';
-import { ContentScriptRequest } from '../shared/messages';
+import type { ContentScriptRequest } from '../shared/messages';
 import { startContentScript } from './content-controller';
 import type { ContentApi } from './extension-api';
+import { fakeExtension, type FakeExtension } from './fake-content-api';
 import { captureShadowRoot, loadFixture, sleep, submitCode } from './fixture-dom';
 import { PROMPT_HOST_TAG } from './prompt';
 
-// The whole content script over the fixtures, with a fake extension API that records what would
-// reach the background. Every message must pass the background's own schema; the tab's record is
-// kept by the background's own rules (background/signin-tab-rules.ts), as for one tab.
-
-interface FakeExtension {
-  api: ContentApi;
-  sent: ContentScriptRequest[];
-  local: Record<string, unknown>;
-}
-
-function fakeExtension(
-  local: Record<string, unknown> = {},
-  managed: Record<string, unknown> | Error = {},
-): FakeExtension {
-  const sent: ContentScriptRequest[] = [];
-  let tab: SignInTabRecord | undefined;
-  const answer = (message: ContentScriptRequest): unknown => {
-    if (message.type === 'content/open-resync') return null;
-    const { record, counted } = nextRecord(tab, message.type, Date.now());
-    tab = record;
-    return { counted, rejections: record.rejections };
-  };
-  const pick = (keys: string | string[]) =>
-    Object.fromEntries(
-      [keys]
-        .flat()
-        .filter((k) => k in local)
-        .map((k) => [k, structuredClone(local[k])]),
-    );
-  const api: ContentApi = {
-    runtime: {
-      sendMessage: async (message) => {
-        sent.push(v.parse(ContentScriptRequest, message));
-        return { ok: true, value: answer(message) };
-      },
-    },
-    storage: {
-      local: {
-        get: async (keys) => pick(keys),
-        set: async (items) => void Object.assign(local, structuredClone(items)),
-      },
-      managed: {
-        get: async () => {
-          if (managed instanceof Error) throw managed;
-          return managed;
-        },
-      },
-    },
-    i18n: { getMessage: (key) => `«${key}»` },
-  };
-  return { api, sent, local };
-}
+// The whole content script over the fixtures, with a fake extension API (fake-content-api.ts) that
+// records what would reach the background.
 
 let stop: (() => void) | undefined;
 let shadowRoot: () => ShadowRoot | undefined;
@@ -273,47 +222,5 @@ describe('other pages', () => {
     }
     expect(extension.sent).toEqual([]);
     expect(host()).toBeNull();
-  });
-});
-
-describe('a rejection reported by a new page load (the tab keeps the count)', () => {
-  const REJECTED = 'https://signin.aws.amazon.com/classic/mfa.html?rejected=1';
-  // The new document is a fresh content script in the same tab: the fake keeps the tab's record.
-  it('the page after a form post shows the error: counted only after a submit from this tab', async () => {
-    const extension = fakeExtension();
-    await start('classic/mfa.html', extension, REJECTED);
-    await sleep(100);
-    expect(extension.sent).toEqual([{ type: 'content/mfa-error-at-load' }]);
-    expect(host()).toBeNull();
-
-    stop?.();
-    await start('classic/mfa.html', extension);
-    submitCode();
-    stop?.();
-    await start('classic/mfa.html', extension, REJECTED);
-    await vi.waitFor(() => expect(role()).toBe('status'));
-    stop?.();
-    await start('classic/mfa.html', extension);
-    submitCode();
-    stop?.();
-    await start('classic/mfa.html', extension, 'https://signin.aws.amazon.com/classic/mfa.html?rejected=1&lang=ja');
-    await vi.waitFor(() => expect(role()).toBe('alertdialog'));
-  });
-
-  it('a page without an MFA field, or with one and no error, asks nothing', async () => {
-    for (const fixture of ['legacy/password-failure.html', 'classic/mfa.html', 'v2/captcha.html']) {
-      const extension = fakeExtension();
-      const touched: string[] = [];
-      extension.api = new Proxy(extension.api, {
-        get(target, name: keyof ContentApi) {
-          touched.push(String(name));
-          return target[name];
-        },
-      });
-      await start(fixture, extension);
-      await sleep(100);
-      expect(touched).toEqual([]);
-      stop?.();
-    }
   });
 });

@@ -178,7 +178,11 @@ describe('no MFA failure is seen', () => {
     document.body.innerHTML = '<form><input id="mfacode"><button type="submit">OK</button></form><div id="x"></div>';
     document.querySelector('form')?.addEventListener('submit', (event) => {
       event.preventDefault();
-      setTimeout(() => ((document.getElementById('x') as HTMLElement).textContent = 'Your authentication information is incorrect.'), 50);
+      setTimeout(
+        () =>
+          ((document.getElementById('x') as HTMLElement).textContent = 'Your authentication information is incorrect.'),
+        50,
+      );
     });
     const { rejections } = watch();
     (document.querySelector('button') as HTMLButtonElement).click();

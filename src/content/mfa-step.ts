@@ -57,7 +57,8 @@ export function shownError(step: MfaStep): ShownError | undefined {
   for (const region of step.scope.querySelectorAll(ERROR_REGION)) {
     const text = region.textContent?.trim() ?? '';
     // Alerts in a dialog or the cookie banner are never the code's answer.
-    if (text && isShown(region) && !region.closest(UNRELATED_ALERT_CONTAINER)) return { element: region, text: text.slice(0, MAX_ERROR_TEXT) };
+    if (text && isShown(region) && !region.closest(UNRELATED_ALERT_CONTAINER))
+      return { element: region, text: text.slice(0, MAX_ERROR_TEXT) };
   }
   const invalid = step.scope.querySelector(INVALID_FIELD);
   return invalid && isShown(invalid) ? { element: invalid, text: '' } : undefined;

@@ -10,8 +10,7 @@
  * `mfaCodeInput`); `name="mfaCode"` on the new app (public console-login automation quoted in
  * docs/signin-evidence.md). assumed: autocomplete=one-time-code (the device chooser's code step).
  */
-export const MFA_CODE_FIELD =
-  'input#mfacode,input#mfaCode,input[name="mfacode" i],input[autocomplete="one-time-code"]';
+export const MFA_CODE_FIELD = 'input#mfacode,input#mfaCode,input[name="mfacode" i],input[autocomplete="one-time-code"]';
 
 /**
  * Controls whose click submits the code. facts: `#submitMfa_button`, `[data-testid=mfa-submit-button]`
