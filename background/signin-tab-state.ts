@@ -15,6 +15,7 @@ import { endsAt, nextRecord, type SignInTabRecord, type TabEvent } from './signi
 const KEY_PREFIX = 'signinTab:';
 export const SWEEP_ALARM = 'signin-tab-sweep';
 const keyOf = (tabId: number) => `${KEY_PREFIX}${tabId}`;
+const arm = (end: number) => ext.alarms.create(SWEEP_ALARM, { when: end + 1_000 });
 
 // The old page's "submitted" and the new page's question must not interleave their
 // read-modify-write: one chain per worker is enough for a handful of sign-in tabs.
@@ -34,11 +35,10 @@ export function recordTabEvent(tabId: number, event: TabEvent): Promise<TabRejec
       event,
       Date.now(),
     );
-    // A page that is nobody's answer leaves nothing behind.
-    if (record.updatedAt === 0) await ext.storage.session.remove(key);
-    else await ext.storage.session.set({ [key]: record });
-    // Another tab's earlier end may be postponed by this: the sweep re-arms for the earliest.
-    ext.alarms.create(SWEEP_ALARM, { when: endsAt(record) + 1_000 });
+    // A page that is nobody's answer leaves nothing behind. Arming for this record may postpone
+    // another tab's earlier end: the sweep re-arms for the earliest.
+    if (record.updatedAt) await ext.storage.session.set({ [key]: record }).then(() => arm(endsAt(record)));
+    else await ext.storage.session.remove(key);
     return { counted, rejections: record.rejections };
   });
 }
@@ -53,7 +53,7 @@ export function sweepTabRecords(now = Date.now()): Promise<void> {
       if (end <= now) await ext.storage.session.remove(key);
       else next = Math.min(next, end);
     }
-    if (next < Infinity) ext.alarms.create(SWEEP_ALARM, { when: next + 1_000 });
+    if (next < Infinity) arm(next);
   });
 }
 
