@@ -1,5 +1,6 @@
-import type { ContentScriptRequest, Prefill, Reply } from '../src/shared/messages';
+import type { ContentScriptRequest, Prefill, Reply, TabRejections } from '../src/shared/messages';
 import { ext, type MessageSender } from '../src/shared/browser';
+import { recordTabEvent } from './signin-tab-state';
 
 const PREFILL_KEY = 'prefill';
 /** A prefill older than this is stale: the user has moved on from that sign-in attempt. */
@@ -23,12 +24,20 @@ async function openResyncUi(view = ''): Promise<void> {
   }
 }
 
-export async function handleContentRequest(request: ContentScriptRequest, sender: MessageSender): Promise<Reply<null>> {
+/** The router has checked that the sender is a sign-in page's content script in a tab. */
+export async function handleContentRequest(
+  request: ContentScriptRequest,
+  sender: MessageSender,
+): Promise<Reply<TabRejections | null>> {
+  const tabId = sender.tab?.id;
   switch (request.type) {
     case 'content/mfa-failure-seen':
+    case 'content/mfa-code-submitted':
+    case 'content/mfa-error-at-load':
+      if (tabId === undefined) return { ok: true, value: null };
       // Only a visible hint on the toolbar button; the page's own prompt does the talking.
-      if (sender.tab?.id !== undefined) await ext.action.setBadgeText({ tabId: sender.tab.id, text: '!' });
-      return { ok: true, value: null };
+      if (request.type === 'content/mfa-failure-seen') await ext.action.setBadgeText({ tabId, text: '!' });
+      return { ok: true, value: await recordTabEvent(tabId, request.type) };
     case 'content/open-resync':
     case 'content/ask-admin': {
       const returnUrl = returnUrlOf(sender.url);

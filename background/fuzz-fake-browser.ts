@@ -73,7 +73,10 @@ export function installFakeBrowser(localItems: Items = {}): FakeBrowser {
     },
     alarms: { create: () => undefined, clear: async () => true },
     action: { openPopup: record('action.openPopup'), setBadgeText: record('action.setBadgeText') },
-    tabs: { create: record('tabs.create') },
+    tabs: {
+      create: record('tabs.create'),
+      onUpdated: { hasListener: () => false, addListener: () => undefined, removeListener: () => undefined },
+    },
     notifications: { create: record('notifications.create') },
     i18n: { getMessage: (key: string) => key },
     calls,

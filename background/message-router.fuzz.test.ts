@@ -10,7 +10,7 @@ import {
 } from './fuzz-fake-browser';
 
 // The background's front door under generated messages: it never throws or leaves a rejection
-// behind; a content script gets exactly its two messages and a plain 'Refused' for anything else
+// behind; a content script gets exactly its four messages and a plain 'Refused' for anything else
 // (a forged resync/start or vault/unlock included); other senders get 'Refused' whatever they send;
 // and no log line carries the message's payload. A forged message cannot be sent from a real
 // content script's world by the e2e drivers, so this is where that case is proven.
@@ -31,7 +31,12 @@ const EXTENSION_TYPES = [
   'resync/start',
   'resync/last-outcome',
 ];
-const CONTENT_TYPES = ['content/mfa-failure-seen', 'content/open-resync'];
+const CONTENT_TYPES = [
+  'content/mfa-failure-seen',
+  'content/open-resync',
+  'content/mfa-code-submitted',
+  'content/mfa-error-at-load',
+];
 
 type Rec = Record<string, unknown>;
 const isRecord = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -51,6 +56,8 @@ function isAllowedContentMessage(m: unknown): boolean {
   if (!isRecord(m)) return false;
   const keys = Object.keys(m).sort().join(',');
   if (m['type'] === 'content/open-resync') return keys === 'hints,type' && hintsOk(m['hints']);
+  // The tab's own signals carry nothing but their type.
+  if (m['type'] === 'content/mfa-code-submitted' || m['type'] === 'content/mfa-error-at-load') return keys === 'type';
   const n = m['consecutive'];
   const countOk = typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 1000;
   return (
@@ -165,13 +172,17 @@ describe('routeMessage under generated messages', () => {
     expect(unhandled).toEqual([]);
   });
 
-  it('a sign-in content script gets its two messages and a plain Refused for anything else', async () => {
+  it('a sign-in content script gets its four messages and a plain Refused for anything else', async () => {
     await fc.assert(
       fc.asyncProperty(anyMessage, async (message) => {
         logged.length = 0;
         const reply = await route(message, signInContentSender);
-        if (isAllowedContentMessage(message)) expect(reply).toEqual({ ok: true, value: null });
-        else {
+        if (isAllowedContentMessage(message)) {
+          // Nothing, or the tab's count: never anything of the message.
+          const { value } = reply as { ok: true; value: unknown };
+          expect(reply).toMatchObject({ ok: true });
+          if (value !== null) expect(Object.keys(value as object).sort()).toEqual(['counted', 'rejections']);
+        } else {
           expect(reply).toEqual(REFUSED);
           expect(logged.some((line) => line.includes('refused'))).toBe(true);
         }

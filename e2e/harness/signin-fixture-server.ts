@@ -1,7 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type Server as HttpServer,
+  type ServerResponse,
+} from 'node:http';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -23,7 +28,9 @@ export const FIXTURE_HOSTS = [
   'signin.aws.amazon.com',
   '123456789012.signin.aws.amazon.com',
   'signin.amazonaws-us-gov.com',
+  'example-corp.signin.amazonaws-us-gov.com',
   'signin.amazonaws.cn',
+  '123456789012.signin.amazonaws.cn',
   'example.com',
 ] as const;
 
@@ -98,26 +105,43 @@ function closeServer(server: HttpServer | HttpsServer): Promise<void> {
   });
 }
 
+const HEADERS = { 'cache-control': 'no-store', 'content-security-policy': CONTENT_SECURITY_POLICY };
+
+/**
+ * A code posted to a fixture is answered the way a classic sign-in page does it: with the fixture
+ * itself (200; its URL tells it to show the error), or with `?then=redirect` a 303 to the same URL
+ * (the browser GETs the page showing the error). The posted body is read and dropped: nothing
+ * typed is kept.
+ */
+function answerPost(request: IncomingMessage, response: ServerResponse, url: URL): void {
+  request.resume();
+  if (url.searchParams.get('then') === 'redirect') {
+    response.writeHead(303, { ...HEADERS, location: `${url.pathname}${url.search}` }).end();
+    return;
+  }
+  serveFixture(url, response);
+}
+
+function serveFixture(url: URL, response: ServerResponse): void {
+  const file = fixtureFile(url.pathname);
+  const type = CONTENT_TYPES[extname(file ?? '')];
+  if (!file || !type) {
+    response.writeHead(404, { 'content-type': 'text/plain' }).end('not a fixture');
+    return;
+  }
+  readFile(file).then(
+    (body) => response.writeHead(200, { ...HEADERS, 'content-type': type }).end(body),
+    () => response.writeHead(404, { 'content-type': 'text/plain' }).end('not a fixture'),
+  );
+}
+
 export async function startSigninFixtureServer(): Promise<SigninFixtureServer> {
   const https = createHttpsServer(makeCertificate(), (request, response) => {
     const url = new URL(request.url ?? '/', `https://${request.headers.host ?? 'unknown'}`);
-    const file = fixtureFile(url.pathname);
-    const type = CONTENT_TYPES[extname(file ?? '')];
-    if (!file || !type || request.method !== 'GET') {
-      response.writeHead(404, { 'content-type': 'text/plain' }).end('not a fixture');
-      return;
-    }
-    readFile(file).then(
-      (body) =>
-        response
-          .writeHead(200, {
-            'content-type': type,
-            'cache-control': 'no-store',
-            'content-security-policy': CONTENT_SECURITY_POLICY,
-          })
-          .end(body),
-      () => response.writeHead(404, { 'content-type': 'text/plain' }).end('not a fixture'),
-    );
+    if (request.method === 'POST') return answerPost(request, response, url);
+    if (request.method !== 'GET')
+      return void response.writeHead(404, { 'content-type': 'text/plain' }).end('not a fixture');
+    serveFixture(url, response);
   });
   const port = await listen(https);
 

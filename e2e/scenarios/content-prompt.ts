@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '../sandbox/server';
@@ -6,6 +5,18 @@ import type { ExtensionDriver, WebPage } from '../harness/driver';
 import { bashExportPaste, seedUser, virtualDeviceOf } from '../harness/demo-users';
 import { ROOT } from '../harness/paths';
 import { phoneCodes, signInWouldAccept } from '../harness/sandbox-client';
+import {
+  activeElementId,
+  focusInPrompt,
+  hasPrompt,
+  PROMPT,
+  QUIET_MS,
+  settleIn,
+  sleep,
+  submitWrongCode,
+  text,
+  waitUntil,
+} from '../harness/signin-prompt';
 import {
   startSigninFixtureServer,
   type FIXTURE_HOSTS,
@@ -21,32 +32,6 @@ import {
 export type ContentPromptLauncher = (extensionDir: string, server: SigninFixtureServer) => Promise<ExtensionDriver>;
 
 type Host = (typeof FIXTURE_HOSTS)[number];
-const PROMPT = 'mfa-resync-prompt';
-type Messages = Record<string, { message: string }>;
-const messages = JSON.parse(readFileSync(resolve(ROOT, '_locales', 'en', 'messages.json'), 'utf8')) as Messages;
-const text = (key: string): string => messages[key]?.message ?? key;
-
-const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
-
-async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(100);
-  }
-}
-
-const hasPrompt = (page: WebPage) => page.evaluate(() => document.querySelector('mfa-resync-prompt') !== null);
-const focusInPrompt = (page: WebPage) =>
-  page.evaluate(() => document.activeElement?.tagName.toLowerCase() === 'mfa-resync-prompt');
-const activeElementId = (page: WebPage) => page.evaluate(() => document.activeElement?.id ?? '');
-
-/** Types a wrong code and submits it through the page, then waits for the page's own answer. */
-async function submitWrongCode(page: WebPage, code = '000000'): Promise<void> {
-  await page.fill('mfa-code', code);
-  await page.click('mfa-submit-button');
-  await page.textOf('signin-error', 5_000);
-}
 
 /** Whether the prompt's box overlaps any of the page's own controls. */
 const overlapsControls = (page: WebPage) =>
@@ -60,16 +45,6 @@ const overlapsControls = (page: WebPage) =>
       return shown && r.left < box.right && r.right > box.left && r.top < box.bottom && r.bottom > box.top;
     });
   });
-
-/** Long enough that a prompt would have appeared: the positive cases show it well within this. */
-const QUIET_MS = 1_500;
-
-/**
- * The content script watches only once it has read the settings (it must do nothing at all when
- * the prompt is off), 60-270 ms into a page in Firefox (measured). People take longer than that to
- * type a code; a test that clicks at once must wait for it, or a busy machine drops its first submit.
- */
-const settleIn = () => sleep(600);
 
 export function describeContentPrompt(name: string, launch: ContentPromptLauncher, extensionDir: string): void {
   describe(`content prompt on the AWS sign-in page in ${name}`, () => {
@@ -164,7 +139,7 @@ export function describeContentPrompt(name: string, launch: ContentPromptLaunche
       await waitUntil('the prompt to take focus', () => focusInPrompt(page));
       await page.press('Escape');
       await waitUntil('the prompt to close', async () => !(await hasPrompt(page)));
-      expect(await activeElementId(page)).toBe('mfa-code');
+      expect(await activeElementId(page)).toBe('mfaCode');
 
       page = await open('signin.aws.amazon.com', '/v2/mfa.html');
       await submitWrongCode(page);

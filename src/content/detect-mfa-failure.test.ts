@@ -97,13 +97,12 @@ describe('a rejected MFA code is detected', () => {
     await rejectionCount(rejections, 1);
   });
 
-  it('uses English wording as one more signal: an error in a container it does not know', async () => {
+  it('an ARIA alert anywhere in the form area, whatever its words (no text is read)', async () => {
     document.body.innerHTML = '<form><input id="mfacode"><button type="submit">OK</button></form><div id="x"></div>';
     document.querySelector('form')?.addEventListener('submit', (event) => {
       event.preventDefault();
       setTimeout(() => {
-        const box = document.getElementById('x') as HTMLElement;
-        box.textContent = 'Your authentication information is incorrect. Please try again.';
+        (document.getElementById('x') as HTMLElement).innerHTML = '<p role="alert">Código incorrecto.</p>';
       }, 50);
     });
     const { rejections } = watch();
@@ -175,11 +174,32 @@ describe('no MFA failure is seen', () => {
     expect(rejections).toHaveLength(0);
   });
 
-  it('in German when the error lands in an unknown container (English is only an extra signal)', async () => {
+  it('when text outside any error region changes, whatever it says (words alone are no evidence)', async () => {
     document.body.innerHTML = '<form><input id="mfacode"><button type="submit">OK</button></form><div id="x"></div>';
     document.querySelector('form')?.addEventListener('submit', (event) => {
       event.preventDefault();
-      setTimeout(() => ((document.getElementById('x') as HTMLElement).textContent = 'Falscher Code.'), 50);
+      setTimeout(
+        () =>
+          ((document.getElementById('x') as HTMLElement).textContent = 'Your authentication information is incorrect.'),
+        50,
+      );
+    });
+    const { rejections } = watch();
+    (document.querySelector('button') as HTMLButtonElement).click();
+    await sleep(300);
+    expect(rejections).toHaveLength(0);
+  });
+
+  it('when an alert appears after the submit in a dialog or the cookie banner', async () => {
+    document.body.innerHTML =
+      '<form><input id="mfacode"><button type="submit">OK</button></form>' +
+      '<div id="awsccc-cb-content"></div><div role="dialog"><p id="d"></p></div>';
+    document.querySelector('form')?.addEventListener('submit', (event) => {
+      event.preventDefault();
+      setTimeout(() => {
+        (document.getElementById('awsccc-cb-content') as HTMLElement).innerHTML = '<div role="alert">Cookies</div>';
+        (document.getElementById('d') as HTMLElement).outerHTML = '<p role="alert">Feedback: incorrect?</p>';
+      }, 50);
     });
     const { rejections } = watch();
     (document.querySelector('button') as HTMLButtonElement).click();

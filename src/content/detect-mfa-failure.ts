@@ -1,5 +1,5 @@
-import { asElement, findMfaStep, isShown, shownError, touchesError, type MfaStep, type ShownError } from './mfa-step';
-import { ENGLISH_CODE_REJECTED, ENGLISH_CODE_REUSED_OR_EXPIRED, MFA_SUBMIT_CONTROL } from './selectors';
+import { asElement, findMfaStep, shownError, touchesError, type MfaStep, type ShownError } from './mfa-step';
+import { CODE_REUSED_OR_EXPIRED_TEXT, MFA_SUBMIT_CONTROL } from './selectors';
 
 // "An MFA code was submitted and rejected", from structure and state, in any language:
 //   1. the user submits while an MFA code field is on screen (submit, a click on a submit control,
@@ -7,9 +7,11 @@ import { ENGLISH_CODE_REJECTED, ENGLISH_CODE_REUSED_OR_EXPIRED, MFA_SUBMIT_CONTR
 //   2. from then on one MutationObserver watches the form area, and a short settle after the page
 //      changes, the step is judged: still the MFA step, and an error is shown that was not there at
 //      submit time (appeared, re-rendered, changed text, or was hidden and shown again);
-//   3. English wording is one more signal: a changed element reading "authentication information is
-//      incorrect" counts even outside the known error regions, and "already used"/"expired" asks
-//      for the clear prompt at once.
+//   3. wording only sets the level: "already used"/"expired" asks for the clear prompt at once.
+//      No words are needed to see a rejection (and no text fallback ships: the content budget,
+//      and no public copy of the translated sign-in texts; docs/signin-evidence.md).
+// Alerts in dialogs and the cookie banner are never the code's answer (UNRELATED_ALERT_CONTAINER).
+// A rejection reported by a new page load is seen by error-at-load.ts instead.
 // When the code field has been gone for a while, the step is over: observer off, count reset.
 // Nothing here reads what was typed: which element has focus, never any input's value.
 
@@ -50,19 +52,14 @@ export function watchForMfaFailures(options: DetectorOptions): Detector {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let dueAt = Infinity;
   // The submit waiting for its answer: when, the error shown at that moment, whether an error
-  // was (re)rendered, edited or hidden since (legacy page: hide on submit, show again), and the
-  // elements whose text changed since (for the English-text signal).
+  // was (re)rendered, edited or hidden since (legacy page: hide on submit, show again).
   let submittedAt: number | undefined;
   let before: ShownError | undefined;
   let errorChanged = false;
-  let changed = new Set<Element>();
 
   const observer = new MutationObserver((records) => {
     if (submittedAt !== undefined) {
-      for (const record of records) {
-        if (touchesError(record)) errorChanged = true;
-        noteChangedText(record, changed);
-      }
+      if (records.some(touchesError)) errorChanged = true;
       const current = findMfaStep(doc);
       if (!current || !shownError(current)) errorChanged = true;
     }
@@ -119,12 +116,12 @@ export function watchForMfaFailures(options: DetectorOptions): Detector {
   /** Counts the pending submit as rejected if its answer is on screen. */
   function judge(current: MfaStep): void {
     if (submittedAt === undefined || now() - submittedAt > SUBMIT_WINDOW_MS) return;
-    const error = shownError(current) ?? changedEnglishError(changed);
+    const error = shownError(current);
     // New: appeared, re-rendered, re-worded, or shown again after being cleared since the submit.
     if (!error || !(errorChanged || !before || error.element !== before.element || error.text !== before.text)) return;
     submittedAt = undefined;
     consecutive += 1;
-    options.onRejection({ consecutive, reusedOrExpired: ENGLISH_CODE_REUSED_OR_EXPIRED.test(error.text) });
+    options.onRejection({ consecutive, reusedOrExpired: CODE_REUSED_OR_EXPIRED_TEXT.test(error.text) });
   }
 
   // submit: the form holding the code field; click: a submit control in the form area;
@@ -151,7 +148,6 @@ export function watchForMfaFailures(options: DetectorOptions): Detector {
     submittedAt = now();
     before = shownError(current);
     errorChanged = false;
-    changed = new Set();
     options.onSubmit?.();
   }
 
@@ -168,25 +164,4 @@ export function watchForMfaFailures(options: DetectorOptions): Detector {
       clearTimeout(timer);
     },
   };
-}
-
-/** Elements whose text is new: added elements, and the parents of added or edited text. */
-function noteChangedText(record: MutationRecord, changed: Set<Element>): void {
-  if (record.type === 'characterData') {
-    if (record.target.parentElement) changed.add(record.target.parentElement);
-    return;
-  }
-  for (const node of record.addedNodes) {
-    const element = asElement(node) ?? asElement(record.target);
-    if (element) changed.add(element);
-  }
-}
-
-/** English wording in an element that changed after the submit, wherever the page put it. */
-function changedEnglishError(changed: Set<Element>): ShownError | undefined {
-  for (const element of changed) {
-    const text = isShown(element) ? (element.textContent?.trim() ?? '') : '';
-    if (text.length < 500 && ENGLISH_CODE_REJECTED.test(text)) return { element, text };
-  }
-  return undefined;
 }

@@ -1,5 +1,5 @@
 import type { SignInHints } from '../shared/messages';
-import { signInPartition } from '../shared/signin-hosts';
+import { partitionOfSignInHost } from '../shared/signin-hosts';
 import { isShown } from './mfa-step';
 import {
   ACCOUNT_FIELD,
@@ -68,7 +68,7 @@ function accountFromUrl(url: URL): string | undefined {
 export function extractHints(doc: Document, pageUrl: string): SignInHints {
   const url = new URL(pageUrl);
   const isRoot = doc.querySelector(ROOT_USER_MARKER) !== null;
-  const partition = signInPartition(url.hostname);
+  const partition = partitionOfSignInHost(url.hostname);
   const account =
     accountOrUndefined(shownText(doc, SHOWN_ACCOUNT)) ??
     accountFromUrl(url) ??
@@ -84,7 +84,7 @@ export function extractHints(doc: Document, pageUrl: string): SignInHints {
     isRoot,
     ...(account ? { account } : {}),
     ...(userName ? { userName } : {}),
-    ...(partition ? { partition } : {}),
+    partition,
     ...(serialNumber ? { serialNumber } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import { ERROR_REGION, INVALID_FIELD, MFA_CODE_FIELD, STABLE_CONTAINER } from './selectors';
+import { ERROR_REGION, INVALID_FIELD, MFA_CODE_FIELD, STABLE_CONTAINER, UNRELATED_ALERT_CONTAINER } from './selectors';
 
 /** The MFA code step as it is on screen now. */
 export interface MfaStep {
@@ -56,7 +56,9 @@ const MAX_ERROR_TEXT = 500;
 export function shownError(step: MfaStep): ShownError | undefined {
   for (const region of step.scope.querySelectorAll(ERROR_REGION)) {
     const text = region.textContent?.trim() ?? '';
-    if (text && isShown(region)) return { element: region, text: text.slice(0, MAX_ERROR_TEXT) };
+    // Alerts in a dialog or the cookie banner are never the code's answer.
+    if (text && isShown(region) && !region.closest(UNRELATED_ALERT_CONTAINER))
+      return { element: region, text: text.slice(0, MAX_ERROR_TEXT) };
   }
   const invalid = step.scope.querySelector(INVALID_FIELD);
   return invalid && isShown(invalid) ? { element: invalid, text: '' } : undefined;

@@ -218,7 +218,29 @@ export const AskAdminRequest = v.strictObject({
   type: v.literal('content/ask-admin'),
   hints: SignInHints,
 });
-export const ContentScriptRequest = v.variant('type', [MfaFailureSeen, OpenResyncRequest, AskAdminRequest]);
+// ---- Content script → background: the sign-in tab's state (issue 15). A rejection can be
+// reported by a new page load, so "this tab just submitted a code" and "rejections so far" live in
+// the background, per tab (background/signin-tab-state.ts). Neither message carries anything from
+// the page: the tab comes from the sender, and the code itself is never sent.
+/** A code was just submitted from this tab (sent at once: a form post may unload the page). */
+export const MfaCodeSubmitted = v.strictObject({ type: v.literal('content/mfa-code-submitted') });
+/** This newly loaded page shows the MFA step with an error: is it the answer to this tab's submit? */
+export const MfaErrorAtLoad = v.strictObject({ type: v.literal('content/mfa-error-at-load') });
+const SIGN_IN_TAB_REQUESTS = [MfaCodeSubmitted, MfaErrorAtLoad] as const;
+/** The background's answer to `content/mfa-failure-seen` and `content/mfa-error-at-load`. */
+export interface TabRejections {
+  /** False: the error is not this tab's answer (no submit from this tab just before). */
+  counted: boolean;
+  /** Rejections in a row in this tab, across page loads. */
+  rejections: number;
+}
+
+export const ContentScriptRequest = v.variant('type', [
+  MfaFailureSeen,
+  OpenResyncRequest,
+  AskAdminRequest,
+  ...SIGN_IN_TAB_REQUESTS,
+]);
 export type ContentScriptRequest = v.InferOutput<typeof ContentScriptRequest>;
 
 /** What the popup is opened with after the sign-in page's prompt; the page URL to return to. */
