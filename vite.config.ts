@@ -7,6 +7,7 @@ import { awsXmlParserWithoutDomParser } from './build/aws-xml-parser-plugin.ts';
 import { explicitEndpointsOnly } from './build/explicit-endpoints-plugin.ts';
 import { noEventStreams } from './build/no-event-streams-plugin.ts';
 import { replyChecksModule } from './build/reply-checks-plugin.ts';
+import { slimPreloadHelper } from './build/slim-preload-plugin.ts';
 import { manifestForTarget, type BuildVariant, type TargetBrowser } from './build/manifest-for-target.ts';
 
 // One config, selected by env: TARGET_BROWSER=chrome|firefox, BUILD_VARIANT=release|sandbox.
@@ -28,6 +29,7 @@ export default defineConfig({
     noEventStreams(),
     explicitEndpointsOnly(),
     replyChecksModule(),
+    slimPreloadHelper(),
     preact(),
     crx({ manifest: manifestForTarget(sourceManifest, pkg.version, browser, variant), browser }),
   ],
