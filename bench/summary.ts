@@ -27,7 +27,7 @@ export interface BenchResults {
   errors: string[];
 }
 
-const HEADER: Row = ['measure', 'result', 'budget', 'verdict', 'how'];
+const HEADER: Row = ['measure', 'result', 'budget / target', 'verdict', 'how'];
 const mb = (bytes: number | undefined) => (bytes === undefined ? 'n/a' : `${(bytes / 1024 / 1024).toFixed(2)} MB`);
 const spread = (s: Summary) => `N=${s.n}, IQR ${s.p25.toFixed(1)}–${s.p75.toFixed(1)} ms`;
 /** A row for one issue-17 target: the measured difference, the target, pass/miss and by how much. */
