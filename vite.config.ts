@@ -6,8 +6,8 @@ import { defineConfig } from 'vite';
 import { awsXmlParserWithoutDomParser } from './build/aws-xml-parser-plugin.ts';
 import { explicitEndpointsOnly } from './build/explicit-endpoints-plugin.ts';
 import { noEventStreams } from './build/no-event-streams-plugin.ts';
+import { plainDynamicImport } from './build/plain-dynamic-import-plugin.ts';
 import { replyChecksModule } from './build/reply-checks-plugin.ts';
-import { slimPreloadHelper } from './build/slim-preload-plugin.ts';
 import { noInnerHtml } from './build/no-inner-html-plugin.ts';
 import { manifestForTarget, type BuildVariant, type TargetBrowser } from './build/manifest-for-target.ts';
 
@@ -30,7 +30,7 @@ export default defineConfig({
     noEventStreams(),
     explicitEndpointsOnly(),
     replyChecksModule(),
-    slimPreloadHelper(),
+    plainDynamicImport(),
     noInnerHtml(),
     preact(),
     crx({ manifest: manifestForTarget(sourceManifest, pkg.version, browser, variant), browser }),
