@@ -16,6 +16,7 @@ import { packCrx } from './package-crx.ts';
 //
 //   MFA_RESYNC_CRX_KEY=/secure/key.pem MFA_RESYNC_CRX_CODEBASE=https://intranet.example/mfa/ npm run release
 //
+// (MFA_RESYNC_CRX_KEY may also hold the PEM text itself, as a CI secret would.)
 // The CRX key never lives in the repository (a path inside it is refused). Without one, the CRX is
 // signed with a throwaway key made in a temp dir, for a dev run only: it gets another extension id,
 // and the command says so.
@@ -174,6 +175,19 @@ export async function release(options: ReleaseOptions): Promise<ReleaseResult> {
   };
 }
 
+/**
+ * MFA_RESYNC_CRX_KEY is a path, or the PEM itself (a CI secret): then it goes to a 0600 file in a
+ * fresh temp dir, removed when the process exits.
+ */
+function keyFile(value: string | undefined): string | undefined {
+  if (!value?.trimStart().startsWith('-----BEGIN')) return value;
+  const dir = mkdtempSync(join(tmpdir(), 'mfa-resync-crx-key-'));
+  const path = join(dir, 'key.pem');
+  writeFileSync(path, value, { mode: 0o600 });
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return path;
+}
+
 function argument(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`);
   return index === -1 ? undefined : process.argv[index + 1];
@@ -182,7 +196,7 @@ function argument(name: string): string | undefined {
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const codebase = argument('codebase') ?? process.env['MFA_RESYNC_CRX_CODEBASE'];
   if (!codebase) console.log(`release: updates.xml points at ${DEFAULT_CODEBASE} (set MFA_RESYNC_CRX_CODEBASE)`);
-  const crxKeyPath = argument('crx-key') ?? process.env['MFA_RESYNC_CRX_KEY'];
+  const crxKeyPath = keyFile(argument('crx-key') ?? process.env['MFA_RESYNC_CRX_KEY']);
   release({
     outDir: resolve(ROOT, argument('out') ?? join('dist', 'release')),
     workDir: join(tmpdir(), 'mfa-resync-release-build'),
