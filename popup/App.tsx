@@ -1,9 +1,11 @@
 import { CodesForm } from './components/CodesForm';
 import { CredentialsForm } from './components/CredentialsForm';
 import { DevicePicker } from './components/DevicePicker';
+import { ErrorNotice } from './components/ErrorNotice';
 import { HelpdeskContext } from './components/Helpdesk';
+import { OutcomeView } from './components/OutcomeView';
 // Views off the way to the code fields load on demand (bench/budgets.ts, popup at start).
-import { ErrorNotice, OutcomeView, PrefillNotice, RootGuidance, SecondDeviceForm, SkewBanner } from './lazy-views';
+import { PrefillNotice, RootGuidance, SecondDeviceForm, SkewBanner } from './lazy-views';
 import { SessionBar } from './components/SessionBar';
 import { WhoseDevice } from './components/WhoseDevice';
 import { t } from '../src/shared/i18n';

@@ -5,12 +5,13 @@ import { lazyComponent } from './lazy-component';
 // in gzip headers and import lists than the smaller views weigh. Import them from here, not from
 // their component file, or the view is back in the start chunk. Views shown above the code fields
 // on every open (session bar, whose device, the paste box and its help) stay in the start chunk:
-// loaded later they would appear a frame late and push the fields down.
+// loaded later they would appear a frame late and push the fields down. So do the error notice and
+// the last outcome: a popup can open showing them, and a notice that arrives after the rest is one
+// the user (and the e2e harness, which tells a new notice from an old one) would take for an answer
+// to what they do next.
 
 const views = () => import('./on-demand-views');
 
-export const ErrorNotice = lazyComponent(() => views().then((m) => m.ErrorNotice));
-export const OutcomeView = lazyComponent(() => views().then((m) => m.OutcomeView));
 export const SecondDeviceForm = lazyComponent(() => views().then((m) => m.SecondDeviceForm));
 export const RootGuidance = lazyComponent(() => views().then((m) => m.RootGuidance));
 export const CopyAsCli = lazyComponent(() => views().then((m) => m.CopyAsCli));

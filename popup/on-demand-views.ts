@@ -1,8 +1,6 @@
 // Every view the popup loads on demand, in one chunk (popup/lazy-views.ts): one small file per view
 // would cost more in gzip headers and import lists than the views themselves.
 export { CopyAsCli } from './components/CopyAsCli';
-export { ErrorNotice } from './components/ErrorNotice';
-export { OutcomeView } from './components/OutcomeView';
 export { PrefillNotice } from './components/PrefillNotice';
 export { RootGuidance } from './components/RootGuidance';
 export { SecondDeviceForm } from './components/SecondDeviceForm';

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { ErrorView } from '../../src/shared/messages';
 import { t } from '../../src/shared/i18n';
 import { CredentialsHelp } from './CredentialsHelp';
-import { ErrorNotice } from '../lazy-views';
+import { ErrorNotice } from './ErrorNotice';
 
 interface Props {
   busy: boolean;
