@@ -44,6 +44,9 @@ export default defineConfig({
     // terser with two passes packs it ~4% tighter than the default minifier (npm run bench).
     minify: 'terser',
     terserOptions: { ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } },
+    // Terser is that deliberate cost, and it is what rolldown's PLUGIN_TIMINGS notice reports on every
+    // build over 3 s; switched off with its documented check (rolldown.rs/reference/InputOptions.checks).
+    rolldownOptions: { checks: { bundlerTimings: false } },
     // The popup's HTML names the chunks its entry imports, so they load in parallel with it instead
     // of after it (~4 ms sooner interactive, npm run bench); never from JS: the worker has no DOM.
     modulePreload: {

@@ -12,14 +12,14 @@ function returnUrlOf(url: string | undefined): string | undefined {
   return `${parsed.origin}${parsed.pathname}`;
 }
 
-async function openResyncUi(): Promise<void> {
+async function openResyncUi(view = ''): Promise<void> {
   // The real popup where the browser allows opening it from a page's request; otherwise the same
   // UI in a tab (Firefox requires a user action inside the extension for openPopup).
   try {
     await ext.action.openPopup();
     return;
   } catch {
-    await ext.tabs.create({ url: ext.runtime.getURL('popup/index.html?view=tab') });
+    await ext.tabs.create({ url: ext.runtime.getURL(`popup/index.html?view=tab${view}`) });
   }
 }
 
@@ -29,11 +29,18 @@ export async function handleContentRequest(request: ContentScriptRequest, sender
       // Only a visible hint on the toolbar button; the page's own prompt does the talking.
       if (sender.tab?.id !== undefined) await ext.action.setBadgeText({ tabId: sender.tab.id, text: '!' });
       return { ok: true, value: null };
-    case 'content/open-resync': {
+    case 'content/open-resync':
+    case 'content/ask-admin': {
       const returnUrl = returnUrlOf(sender.url);
-      const prefill: Prefill = { hints: request.hints, createdAt: Date.now(), ...(returnUrl ? { returnUrl } : {}) };
+      const askAdmin = request.type === 'content/ask-admin';
+      const prefill: Prefill = {
+        hints: request.hints,
+        createdAt: Date.now(),
+        ...(returnUrl ? { returnUrl } : {}),
+        ...(askAdmin ? { askAdmin: true } : {}),
+      };
       await ext.storage.session.set({ [PREFILL_KEY]: prefill });
-      await openResyncUi();
+      await openResyncUi(askAdmin ? '&ask=admin' : '');
       return { ok: true, value: null };
     }
   }

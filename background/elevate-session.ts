@@ -5,7 +5,7 @@ import { sessionEndsAt } from '../src/shared/policy';
 import { validateCode, validateSerialNumber } from '../src/shared/resync-validation';
 import { stsClient } from './aws-clients';
 import { endpointChoice, readSettings } from './settings-store';
-import { readVault, sessionViewOf, storeInVault } from './vault';
+import { readVaultForWork, sessionViewOf, storeInVault } from './vault';
 
 /** Long enough for a resync or two; the vault's idle lock still applies on top. */
 const SESSION_SECONDS = 900;
@@ -15,7 +15,7 @@ const SESSION_SECONDS = 900;
  * an MFA session. The long-term keys are dropped from the vault right away; only the session stays.
  */
 export async function elevateSession(request: RequestOf<'vault/elevate'>): Promise<Reply<SessionView>> {
-  const record = await readVault();
+  const record = await readVaultForWork();
   if (!record) return { ok: false, error: { code: 'Locked' } };
   // STS only issues GetSessionToken sessions to an IAM user's long-term keys.
   if (record.kind !== 'long-term') return { ok: false, error: { code: 'ElevateNeedsLongTermKeys' } };

@@ -5,11 +5,11 @@ import { classifySerial } from '../src/shared/serial-kind';
 import { iamClient } from './aws-clients';
 import { rememberListing } from './device-listing';
 import { endpointChoice, readSettings } from './settings-store';
-import { mayBeSessionWithoutMfa, readVault, sessionViewOf, touchVault } from './vault';
+import { mayBeSessionWithoutMfa, readVaultForWork, sessionViewOf, touchVault } from './vault';
 
 /** The MFA devices of the caller, or of the user an admin typed. */
 export async function listDevices(request: RequestOf<'devices/list'>): Promise<Reply<DeviceList>> {
-  const record = await readVault();
+  const record = await readVaultForWork();
   if (!record) return { ok: false, error: { code: 'Locked' } };
   const settings = await readSettings();
   await touchVault(record, settings.idleLockMinutes);

@@ -5,13 +5,14 @@ import { handleContentRequest, readPrefill } from './content-requests';
 import { isExtensionPage, isSignInContentScript } from './sender-checks';
 import { listDevices } from './list-devices';
 import { resyncDevice } from './resync-device';
-import { readLastOutcome } from './resync-attempts';
+import { forgetLastOutcome, readLastOutcome } from './resync-attempts';
 import { readClockSkewMs } from './clock-skew';
 import { unlockVault } from './unlock-vault';
 import { elevateSession } from './elevate-session';
+import { verifyDevice } from './verify-device';
 import { readVault, sessionViewOf, wipeVault } from './vault';
 import { readListing } from './device-listing';
-import { readSettingsForDisplay } from './settings-store';
+import { endpointChoice, readSettingsForDisplay } from './settings-store';
 
 async function status(): Promise<ResponseValue<'vault/status'>> {
   const [{ record, devices }, lastOutcome, clockSkewMs, prefill, settings] = await Promise.all([
@@ -22,12 +23,19 @@ async function status(): Promise<ResponseValue<'vault/status'>> {
     readPrefill(),
     readSettingsForDisplay(),
   ]);
+  const endpoints = settings ? endpointChoice(settings) : undefined;
   const policyView = settings
     ? {
         // Policy-derived view for the popup (helpdesk on failures, managed markers); never a secret.
         copyAsCliEnabled: settings.copyAsCliEnabled,
+        endpoints: {
+          fips: endpoints?.fips === true,
+          dualStack: endpoints?.dualStack === true,
+          ...(endpoints?.override ? { override: endpoints.override } : {}),
+        },
         ...(settings.helpdeskUrl ? { helpdeskUrl: settings.helpdeskUrl } : {}),
         ...(settings.helpdeskText ? { helpdeskText: settings.helpdeskText } : {}),
+        ...(settings.helpdeskTicketUrlTemplate ? { ticketUrlTemplate: settings.helpdeskTicketUrlTemplate } : {}),
         ...(settings.managed.length > 0 ? { managedSettings: [...settings.managed] } : {}),
       }
     : // Not known yet (the browser just started): nothing the policy decides is shown; the popup asks again.
@@ -52,12 +60,14 @@ async function dispatch(request: ExtensionPageRequest): Promise<Reply<unknown>> 
     case 'resync/last-outcome':
       return { ok: true, value: await status() };
     case 'vault/lock':
-      await wipeVault();
+      await Promise.all([wipeVault(), forgetLastOutcome()]);
       return { ok: true, value: await status() };
     case 'devices/list':
       return listDevices(request);
     case 'resync/start':
       return { ok: true, value: await resyncDevice(request) };
+    case 'resync/verify':
+      return verifyDevice(request);
   }
 }
 

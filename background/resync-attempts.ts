@@ -97,6 +97,11 @@ function settled(stored: StoredOutcome, now: number): ResyncOutcome {
   return outcome.status === 'pending' && cutOff ? { ...outcome, status: 'unknown' } : outcome;
 }
 
+/** Lock and Done start afresh: a reopened popup no longer shows the last outcome. */
+export async function forgetLastOutcome(): Promise<void> {
+  await ext.storage.session.remove(LAST_OUTCOME_KEY);
+}
+
 export async function readLastOutcome(now = Date.now()): Promise<ResyncOutcome | undefined> {
   const outcome = (await ext.storage.session.get(LAST_OUTCOME_KEY))[LAST_OUTCOME_KEY] as StoredOutcome | undefined;
   return outcome && settled(outcome, now);

@@ -1,12 +1,14 @@
 import { ResyncMFADeviceCommand } from '@aws-sdk/client-iam';
-import type { RequestOf, ResyncOutcome } from '../src/shared/messages';
+import type { CheckAvailability, RequestOf, ResyncOutcome } from '../src/shared/messages';
 import { mapAwsError } from '../src/shared/map-aws-error';
+import { endpointRefusal } from '../src/shared/partitions';
 import { validateResyncInput } from '../src/shared/resync-validation';
 import { iamClient } from './aws-clients';
 import { notifyIfNoPopup } from './popup-presence';
 import { claimPair, codePairFingerprint, findAttempt, recordOutcome } from './resync-attempts';
 import { endpointChoice, readSettings } from './settings-store';
-import { mayBeSessionWithoutMfa, readVault, touchVault, wipeVault } from './vault';
+import { checkAvailability } from './verify-device';
+import { keepForCheck, mayBeSessionWithoutMfa, readVaultForWork, touchVault, wipeVault } from './vault';
 
 /**
  * Sends ResyncMFADevice once. Never retried, by the SDK (maxAttempts 1) or by us: the two codes are
@@ -31,10 +33,14 @@ export async function resyncDevice(request: RequestOf<'resync/start'>): Promise<
   if (!checked.ok) return failed({ code: 'ValidationError', fields: checked.problems.map((p) => ({ ...p })) });
   const input = checked.value;
 
-  const record = await readVault();
+  const record = await readVaultForWork();
   if (!record) return failed({ code: 'Locked' });
   const settings = await readSettings();
   await touchVault(record, settings.idleLockMinutes);
+
+  // Refused before the pair is claimed: nothing is sent, and the same codes work after the fix.
+  const choice = endpointChoice(settings, record.partition);
+  if (endpointRefusal(choice)) return failed({ code: 'EndpointUnsupported' });
 
   const fingerprint = await codePairFingerprint(input.serialNumber, input.code1, input.code2);
   if (!(await claimPair(fingerprint))) return failed({ code: 'CodesAlreadyUsed' });
@@ -49,7 +55,7 @@ export async function resyncDevice(request: RequestOf<'resync/start'>): Promise<
 
   let outcome: ResyncOutcome;
   try {
-    const client = iamClient(record.secret, endpointChoice(settings, record.partition), { retries: false });
+    const client = iamClient(record.secret, choice, { retries: false });
     await client.send(
       new ResyncMFADeviceCommand({
         UserName: input.userName,
@@ -58,7 +64,8 @@ export async function resyncDevice(request: RequestOf<'resync/start'>): Promise<
         AuthenticationCode2: input.code2,
       }),
     );
-    outcome = { ...pending, status: 'succeeded', finishedAt: Date.now() };
+    const check: CheckAvailability = checkAvailability(settings, record, input.userName);
+    outcome = { ...pending, status: 'succeeded', finishedAt: Date.now(), check };
   } catch (error) {
     const mapped = mapAwsError(error, {
       action: 'ResyncMFADevice',
@@ -69,11 +76,15 @@ export async function resyncDevice(request: RequestOf<'resync/start'>): Promise<
   }
   await recordOutcome(outcome);
   await notifyIfNoPopup(outcome).catch(() => undefined);
-  // Long-term keys never outlive a success; temporary ones only when the user asked to keep them.
-  // Credentials AWS called expired are of no further use: the popup goes back to the paste box.
-  const wipe =
-    (outcome.status === 'succeeded' && (!request.keepSession || record.kind === 'long-term')) ||
-    outcome.error?.code === 'ExpiredToken';
-  if (wipe) await wipeVault();
+  // Long-term keys outlive a success only for the check with the next code, narrowed to it and for
+  // minutes; temporary ones only when the user asked to keep them. Credentials AWS called expired
+  // are of no further use: the popup goes back to the paste box.
+  if (outcome.status === 'succeeded' && outcome.check === 'available') await keepForCheck(record);
+  else {
+    const wipe =
+      (outcome.status === 'succeeded' && (!request.keepSession || record.kind === 'long-term')) ||
+      outcome.error?.code === 'ExpiredToken';
+    if (wipe) await wipeVault();
+  }
   return outcome;
 }

@@ -20,6 +20,11 @@ export interface VaultRecord {
   expiration?: string;
   /** A session this extension obtained with a second MFA device. */
   mfaSession?: boolean;
+  /**
+   * Kept after a successful resync only so the user can check the device with its next code
+   * (verify-device.ts), for CHECK_WINDOW_MS at most: nothing else may use these credentials.
+   */
+  checkOnly?: boolean;
   identity: { arn: string; account: string; userId: string };
   partition: Partition;
   unlockedAt: number;
@@ -45,6 +50,24 @@ export async function readVault(now = Date.now()): Promise<VaultRecord | undefin
     return undefined;
   }
   return stored;
+}
+
+/** The record for listing, resyncing or elevating: a record kept only for the check does not count. */
+export async function readVaultForWork(now = Date.now()): Promise<VaultRecord | undefined> {
+  const record = await readVault(now);
+  return record?.checkOnly ? undefined : record;
+}
+
+/**
+ * How long long-term keys outlive a successful resync, for the check with the next code: enough to
+ * wait for a hardware token's next code and type it, short enough that an abandoned popup leaves
+ * nothing behind for long. Lock, Done and the check itself end it sooner.
+ */
+export const CHECK_WINDOW_MS = 3 * 60_000;
+
+/** Keeps the record only for the check: narrowed to it and locked by itself after CHECK_WINDOW_MS. */
+export async function keepForCheck(record: VaultRecord, now = Date.now()): Promise<void> {
+  await storeInVault({ ...record, checkOnly: true, idleLockAt: Math.min(record.idleLockAt, now + CHECK_WINDOW_MS) });
 }
 
 /** Pushes the idle lock back after real use (an API call), not after mere status polling. */
@@ -81,6 +104,7 @@ export function sessionViewOf(record: VaultRecord): SessionView {
     ...(userName ? { userName } : {}),
     credentialKind: record.kind,
     ...(record.mfaSession ? { mfaSession: true } : {}),
+    ...(record.checkOnly ? { checkOnly: true } : {}),
     partition: record.partition,
     ...(record.expiration ? { expiration: record.expiration } : {}),
     idleLockAt: record.idleLockAt,

@@ -1,3 +1,4 @@
+import { useRef } from 'preact/hooks';
 import { PARTITIONS } from '../src/shared/partitions';
 import type { ManagedSetting } from '../src/shared/policy';
 import { isAllowedEndpointOverride } from '../src/shared/settings';
@@ -6,6 +7,8 @@ import { OrganizationRules } from './OrganizationRules';
 import { PolicyErrors } from './PolicyErrors';
 import { TextRow, ToggleRow, SelectRow } from './SettingRows';
 import { useOptions } from './use-options';
+import { cannotTurnOn, targetOf } from './endpoint-choice';
+import { ENDPOINT_OFFER_ID, EndpointSummary } from './EndpointSummary';
 
 const MAX_IDLE_MINUTES = 240;
 
@@ -26,17 +29,27 @@ function endpointProblem(draft: string): string | undefined {
 /** The user's settings, with what the organization decides marked and locked. */
 export function OptionsPage() {
   const { state, save } = useOptions();
+  // Opened once for a reason, the advanced section stays open: fixing the reason (turning FIPS off,
+  // clearing the override) must not fold the controls away under the user's pointer.
+  const advancedOpened = useRef(false);
   if (!state) return <p class="loading">{t('options_loading')}</p>;
   const { effective, parsed } = state;
   const isManaged = (setting: ManagedSetting) => effective.managed.includes(setting);
   const idleCap = parsed.policy.idleLockMinutes;
+  const target = targetOf(effective);
   const advancedManaged = (['partition', 'fips', 'dualStack', 'endpointOverride'] as const).some(isManaged);
+  if (advancedManaged || effective.endpointOverride !== undefined || target.kind === 'refused') {
+    advancedOpened.current = true;
+  }
   const toggle = (setting: ManagedSetting & keyof typeof effective, hint?: string) => (
     <ToggleRow
       setting={setting}
       checked={effective[setting] === true}
       managed={isManaged(setting)}
       {...(hint ? { hint } : {})}
+      {...((setting === 'fips' || setting === 'dualStack') && cannotTurnOn(effective, setting)
+        ? { unavailable: { describedBy: ENDPOINT_OFFER_ID } }
+        : {})}
       onSave={(value) => void save({ [setting]: value })}
     />
   );
@@ -69,7 +82,7 @@ export function OptionsPage() {
         {toggle('copyAsCliEnabled')}
       </section>
 
-      <details open={advancedManaged || effective.endpointOverride !== undefined}>
+      <details open={advancedOpened.current}>
         <summary>{t('options_section_advanced')}</summary>
         <SelectRow
           setting="partition"
@@ -80,6 +93,7 @@ export function OptionsPage() {
         />
         {toggle('fips')}
         {toggle('dualStack')}
+        <EndpointSummary partition={effective.partition} target={target} />
         <TextRow
           setting="endpointOverride"
           type="url"

@@ -42,10 +42,12 @@ interface ToggleProps {
   checked: boolean;
   managed: boolean;
   hint?: string;
+  /** Off and not offered here (e.g. FIPS in AWS China): disabled, described by the element `describedBy`. */
+  unavailable?: { describedBy: string };
   onSave: (value: boolean) => void;
 }
 
-export function ToggleRow({ setting, checked, managed, hint, onSave }: ToggleProps) {
+export function ToggleRow({ setting, checked, managed, hint, unavailable, onSave }: ToggleProps) {
   return (
     <Row setting={setting} managed={managed} {...(hint ? { hint } : {})}>
       <label class="toggle">
@@ -54,7 +56,8 @@ export function ToggleRow({ setting, checked, managed, hint, onSave }: TogglePro
           id={controlId(setting)}
           data-testid={controlId(setting)}
           checked={checked}
-          disabled={managed}
+          disabled={managed || unavailable !== undefined}
+          aria-describedby={unavailable?.describedBy}
           onChange={(event) => onSave(event.currentTarget.checked)}
         />
         <span>{t(`options_${setting}_label`)}</span>

@@ -8,18 +8,44 @@ import { OutcomeView } from './components/OutcomeView';
 import { PrefillNotice, RootGuidance, SecondDeviceForm, SkewBanner } from './lazy-views';
 import { SessionBar } from './components/SessionBar';
 import { WhoseDevice } from './components/WhoseDevice';
+import { useState } from 'preact/hooks';
 import { t } from '../src/shared/i18n';
 import { isPartition } from '../src/shared/partitions';
 import { isRootArn, useResyncFlow } from './use-resync-flow';
+import { lazyComponent } from './lazy-component';
+
+// Not needed to type the codes: loaded on first use, off the popup's start path.
+const SuccessView = lazyComponent(() => import('./components/SuccessView').then((m) => m.SuccessView));
+const AskAdmin = lazyComponent(() => import('./components/AskAdmin').then((m) => m.AskAdmin));
+const AdminImport = lazyComponent(() => import('./components/AdminImport').then((m) => m.AdminImport));
+
+/** An admin request opened as a link: popup/index.html#mfa-resync-request=… (src/shared/admin-request.ts). */
+const requestInLink = location.hash.includes('mfa-resync-request=') ? location.hash : '';
+
+/** A request the admin chose to use: what it prefills (a new `key` remounts the prefilled forms). */
+interface Handoff {
+  key: number;
+  userName: string;
+  codes: [string, string] | undefined;
+}
 
 /** The resync flow: credentials → whose device → two codes → outcome. */
 export function App() {
   const flow = useResyncFlow();
+  // Which hand-off view is open; 'closed' once the user left it (so a prefill does not reopen it).
+  const [panel, setPanel] = useState<'ask-admin' | 'import' | 'closed' | undefined>(
+    requestInLink ? 'import' : undefined,
+  );
+  const [handoff, setHandoff] = useState<Handoff | undefined>();
   const { status, devices, busy, error } = flow;
   if (!status) return <p class="loading">{t('working')}</p>;
   const { session, prefill } = status;
   const isRoot = session ? isRootArn(session.arn) : false;
   const selectedDevice = devices?.devices.find((d) => d.serialNumber === flow.selected);
+  // A success replaces the flow: no credentials box or code fields under it (what next is in it).
+  const success = flow.outcome?.status === 'succeeded' ? flow.outcome : undefined;
+  // The sign-in prompt's "Ask an admin" opens the request form first; the user may leave it.
+  const showAskAdmin = panel === 'ask-admin' || (panel === undefined && prefill?.askAdmin === true);
   const helpdesk = {
     ...(status.helpdeskUrl ? { url: status.helpdeskUrl } : {}),
     ...(status.helpdeskText ? { text: status.helpdeskText } : {}),
@@ -32,15 +58,58 @@ export function App() {
         </header>
         {prefill && <PrefillNotice prefill={prefill} />}
         <SkewBanner skewMs={status.clockSkewMs} />
-        {flow.outcome && <OutcomeView outcome={flow.outcome} returnUrl={prefill?.returnUrl} />}
-        {!session && <CredentialsForm busy={busy} error={error} onUnlock={flow.unlock} />}
-        {session && (
+        {success && (
+          <SuccessView
+            outcome={success}
+            session={session}
+            returnUrl={prefill?.returnUrl}
+            skewMs={status.clockSkewMs}
+            usedCodes={flow.usedCodes}
+            flow={flow}
+          />
+        )}
+        {!success && flow.outcome && <OutcomeView outcome={flow.outcome} />}
+        {!success && !session && showAskAdmin && (
+          <AskAdmin
+            hints={prefill?.hints}
+            helpdeskUrl={status.helpdeskUrl}
+            ticketUrlTemplate={status.ticketUrlTemplate}
+            onClose={() => setPanel('closed')}
+          />
+        )}
+        {!success && !session && !showAskAdmin && (
+          <>
+            <CredentialsForm busy={busy} error={error} onUnlock={flow.unlock} />
+            <button type="button" data-testid="ask-admin" onClick={() => setPanel('ask-admin')}>
+              {t('handoff_open')}
+            </button>
+          </>
+        )}
+        {!success && session && (
           <>
             <SessionBar session={session} onLock={flow.lock} onIdleLocked={() => void flow.refreshStatus()} />
             {isRoot && <RootGuidance partition={session.partition} />}
+            {!isRoot && panel === 'import' && (
+              <AdminImport
+                session={session}
+                initialText={requestInLink}
+                onClose={() => setPanel('closed')}
+                onUse={(request, codes) => {
+                  setPanel('closed');
+                  setHandoff({ key: Date.now(), userName: request.userName, codes });
+                  void flow.loadDevices(request.userName, request.serialNumber);
+                }}
+              />
+            )}
+            {!isRoot && panel !== 'import' && (
+              <button type="button" data-testid="admin-import-open" onClick={() => setPanel('import')}>
+                {t('import_open')}
+              </button>
+            )}
             {!isRoot && (
               <WhoseDevice
-                initialUserName={prefill?.hints.userName ?? session.userName ?? ''}
+                key={handoff?.key}
+                initialUserName={handoff?.userName ?? prefill?.hints.userName ?? session.userName ?? ''}
                 busy={busy}
                 onLoad={(userName) => void flow.loadDevices(userName)}
               />
@@ -59,14 +128,19 @@ export function App() {
             )}
             {selectedDevice && (
               <CodesForm
+                key={handoff?.key}
                 busy={busy}
                 device={selectedDevice ?? { userName: '', serialNumber: '' }}
                 partition={isPartition(session.partition) ? session.partition : 'aws'}
+                {...(status.endpoints ? { endpoints: status.endpoints } : {})}
                 showCli={status.copyAsCliEnabled === true}
                 canKeepSession={session.credentialKind === 'temporary'}
                 skewMs={status.clockSkewMs}
-                initialCodes={flow.usableCodes}
-                onResync={flow.resync}
+                initialCodes={handoff?.codes ?? flow.usableCodes}
+                onResync={(code1, code2, keep) => {
+                  SuccessView.preload();
+                  return flow.resync(code1, code2, keep);
+                }}
               />
             )}
           </>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pairProblems, secondsUntilNextCode, splitPastedPair } from './code-pair';
+import { pairProblems, secondsUntilNextCode, singlePastedCode, splitPastedPair } from './code-pair';
 
 describe('splitPastedPair', () => {
   it.each([
@@ -14,6 +14,15 @@ describe('splitPastedPair', () => {
 
   it.each(['123456', '12345665432', '1234566543210', '12345a654321', '١٢٣٤٥٦٦٥٤٣٢١'])('leaves %j alone', (text) => {
     expect(splitPastedPair(text)).toBeUndefined();
+  });
+});
+
+describe('singlePastedCode', () => {
+  it.each(['123456', '123 456', '123-456', ' 123456\n'])('takes %j as one code', (text) => {
+    expect(singlePastedCode(text)).toBe('123456');
+  });
+  it.each(['12345', '1234567', '123456654321', 'abcdef', ''])('leaves %j to the field', (text) => {
+    expect(singlePastedCode(text)).toBeUndefined();
   });
 });
 

@@ -43,3 +43,9 @@ export function codesStillUsable(outcome: ResyncOutcome | undefined): boolean {
   const code = outcome.error?.code;
   return code !== undefined && isErrorCode(code) && ERROR_CATALOG[code].keepCodes;
 }
+
+/** One code pasted with the separators people copy it with ("123 456", "123-456"), else undefined. */
+export function singlePastedCode(text: string): string | undefined {
+  const digits = text.replace(/[\s-]/g, '');
+  return /^[0-9]{6}$/.test(digits) ? digits : undefined;
+}

@@ -24,6 +24,8 @@ export function useResyncFlow() {
   const [listing, setListing] = useState(false);
   /** Codes IAM never checked (e.g. ExpiredToken): kept for the next attempt, even across a re-unlock. */
   const [usableCodes, setUsableCodes] = useState<[string, string] | undefined>();
+  /** The pair the last success used, held in this popup only: the check refuses them up front. */
+  const [usedCodes, setUsedCodes] = useState<[string, string] | undefined>();
 
   const fail = (failure: ErrorView) => {
     setError(failure);
@@ -69,7 +71,8 @@ export function useResyncFlow() {
       const current = await refreshStatus();
       // An outcome the background finished while the popup was closed.
       if (current?.lastOutcome) setOutcome(current.lastOutcome);
-      if (!current?.session || isRootArn(current.session.arn)) return;
+      // A record kept only for the check after a success cannot list devices.
+      if (!current?.session || current.session.checkOnly || isRootArn(current.session.arn)) return;
       const { userName, serialNumber } = current.prefill?.hints ?? {};
       // This session's earlier list of the same user's devices: devices and code fields at once,
       // while IAM is asked again behind them.
@@ -163,6 +166,7 @@ export function useResyncFlow() {
       setError(undefined);
       setOutcome(reply.value);
       setUsableCodes(codesStillUsable(reply.value) ? [code1, code2] : undefined);
+      setUsedCodes(reply.value.status === 'succeeded' ? [code1, code2] : undefined);
       if (reply.value.error?.code === 'Locked') fail(reply.value.error);
       const after = await refreshStatus();
       if (!after?.session) setDevices(undefined);
@@ -173,6 +177,7 @@ export function useResyncFlow() {
     status,
     devices,
     usableCodes,
+    usedCodes,
     selected,
     outcome,
     error,
@@ -185,5 +190,6 @@ export function useResyncFlow() {
     elevate,
     lock,
     resync,
+    setOutcome,
   };
 }

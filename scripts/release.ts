@@ -140,7 +140,8 @@ export async function release(options: ReleaseOptions): Promise<ReleaseResult> {
   };
   writeFileSync(files.chromeZip, zipBytes(withoutKey(entriesOf(chromeDir), chromeManifest)));
   writeFileSync(files.xpi, zipBytes(entriesOf(firefoxDir)));
-  const tracked = git(['ls-files', '-z']).split('\0').filter(Boolean);
+  // A path is listed once per stage while a merge is unresolved: each file once.
+  const tracked = [...new Set(git(['ls-files', '-z']).split('\0').filter(Boolean))];
   writeFileSync(files.source, zipBytes(tracked.map((name) => ({ name, data: readFileSync(join(ROOT, name)) }))));
   cpSync(join(ROOT, 'docs', 'store', 'amo-build-instructions.md'), files.instructions);
 

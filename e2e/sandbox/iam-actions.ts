@@ -4,7 +4,7 @@ import { iamErrors } from './query-protocol/aws-error';
 import { textElement, xmlElement } from './query-protocol/xml';
 import { authorizeUserAction } from './permissions';
 import { devicesOf, type SandboxUser } from './sandbox-state';
-import { applyResync, findConsecutivePair } from './totp-devices';
+import { applyResync, findConsecutivePair, isSpent } from './totp-devices';
 import { SERIAL_NUMBER_RULE, SIX_DIGIT_CODE_RULE, USER_NAME_RULE, validateParams } from './validation';
 
 /** UserName is optional on these reads; omitted means the caller, as in IAM. */
@@ -81,7 +81,8 @@ const resyncMfaDevice: ActionHandler = (ctx) => {
     ctx.params.get('AuthenticationCode2') ?? '',
     ctx.nowMs,
   );
-  if (firstStep === null) throw iamErrors.invalidAuthenticationCode();
+  // A spent code gets the same answer as a wrong one: IAM documents no other error for codes.
+  if (firstStep === null || isSpent(device, firstStep)) throw iamErrors.invalidAuthenticationCode();
   applyResync(device, firstStep, ctx.nowMs);
   return null;
 };

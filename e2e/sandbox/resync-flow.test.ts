@@ -115,6 +115,34 @@ describe('ResyncMFADevice rejections', () => {
     expect(err.name).toBe('InvalidAuthenticationCodeException');
   });
 
+  it('rejects the same valid pair sent again, and a pair that starts with its second code', async () => {
+    const { codes } = await phone(sb.url, SERIALS.alicePhone);
+    await resync('alice', SERIALS.alicePhone, codes[0], codes[1]);
+    const again = await sdkError(resync('alice', SERIALS.alicePhone, codes[0], codes[1]));
+    expect(again).toEqual({
+      name: 'InvalidAuthenticationCodeException',
+      message: 'Authentication code for device is not valid.',
+      status: 403,
+    });
+    sb.clock.now += 30_000;
+    const next = await phone(sb.url, SERIALS.alicePhone);
+    expect(next.codes[0]).toBe(codes[1]);
+    const overlapping = await sdkError(resync('alice', SERIALS.alicePhone, next.codes[0], next.codes[1]));
+    expect(overlapping.name).toBe('InvalidAuthenticationCodeException');
+    // The refused replays changed nothing: one resync, and the device still signs in.
+    expect(await deviceState(SERIALS.alicePhone)).toMatchObject({ resyncCount: 1, inSync: true });
+    expect(await signInAccepted(sb.url, SERIALS.alicePhone)).toBe(true);
+  });
+
+  it('accepts a fresh pair after a resync (only spent codes are refused)', async () => {
+    const { codes } = await phone(sb.url, SERIALS.alicePhone);
+    await resync('alice', SERIALS.alicePhone, codes[0], codes[1]);
+    sb.clock.now += 60_000;
+    const fresh = await phone(sb.url, SERIALS.alicePhone);
+    await resync('alice', SERIALS.alicePhone, fresh.codes[0], fresh.codes[1]);
+    expect(await deviceState(SERIALS.alicePhone)).toMatchObject({ resyncCount: 2, inSync: true });
+  });
+
   it("rejects another device's codes", async () => {
     const { codes } = await phone(sb.url, SERIALS.bobPhone);
     const err = await sdkError(resync('alice', SERIALS.alicePhone, codes[0], codes[1]));

@@ -38,6 +38,11 @@ export interface MfaDevice {
   /** Where the server believes the device is (changed only by a successful resync). */
   offset: number;
   resyncCount: number;
+  /**
+   * The device step of the newest code a resync (its second code) or STS GetSessionToken accepted,
+   * null before any: that code and older ones are spent (README, "Deliberate choices").
+   */
+  lastUsedStep: number | null;
 }
 
 export interface CallRecord {
@@ -101,7 +106,7 @@ export function createSandboxState(nowMs: number, seed: SandboxSeed = SANDBOX_SE
       userName: u.userName,
     });
     for (const d of u.devices) {
-      state.devices.set(d.serial, { ...d, userName: u.userName, offset: 0, resyncCount: 0 });
+      state.devices.set(d.serial, { ...d, userName: u.userName, offset: 0, resyncCount: 0, lastUsedStep: null });
     }
   }
   state.longTermKeys.set(seed.root.accessKeyId, {

@@ -208,14 +208,41 @@ export function awsCliEnv(credentials: AwsCredentialIdentity): Record<string, st
   };
 }
 
-/** Whether `aws` is installed: a PATH lookup, because starting the CLI costs about a second of CPU. */
+/**
+ * The AWS CLI v2 to test with: Debian's `/usr/bin/aws` when installed (what .ci/run installs), else
+ * the first `aws` on PATH. Debian's comes first on purpose: a pyenv or pip shim earlier on PATH is
+ * often the v1 CLI, which parses with an older botocore. Found by file lookup, not by running it,
+ * because starting the CLI costs about a second of CPU. Null when there is none.
+ */
+export function awsCliPath(): string | null {
+  const candidates = [DEBIAN_AWS_CLI, ...(process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'aws'))];
+  return candidates.find(isExecutable) ?? null;
+}
+
+/** Whether an AWS CLI is installed (see awsCliPath). */
 export function hasAwsCli(): boolean {
-  return (process.env.PATH ?? '').split(delimiter).some((dir) => {
-    try {
-      accessSync(join(dir, 'aws'), constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
+  return awsCliPath() !== null;
+}
+
+const DEBIAN_AWS_CLI = '/usr/bin/aws';
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * For the tests that need a second, independent client (the AWS CLI, Debian's botocore): whether
+ * it is here. Locally a missing client skips those tests; in CI (`CI=true`) it throws instead, so a
+ * skipped conformance test can never pass a CI run unnoticed.
+ */
+export function secondClientAvailable(available: boolean, what: string): boolean {
+  if (!available && process.env.CI === 'true') {
+    throw new Error(`${what} is missing, and CI must run this test: install it (.ci/run does, from Debian)`);
+  }
+  return available;
 }

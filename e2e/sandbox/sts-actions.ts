@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { ActionHandler } from './action-types';
 import { stsErrors } from './query-protocol/aws-error';
 import { textElement, xmlElement } from './query-protocol/xml';
-import { acceptsSignInCode } from './totp-devices';
+import { isSpent, signInStepOf } from './totp-devices';
 import { validateParams } from './validation';
 
 const DEFAULT_SESSION_SECONDS = 43_200;
@@ -33,9 +33,9 @@ const getSessionToken: ActionHandler = (ctx) => {
   if (serial !== undefined || tokenCode !== undefined) {
     const device = serial === undefined ? undefined : ctx.state.devices.get(serial);
     const owned = device !== undefined && device.userName === ctx.principal.user.userName;
-    if (!owned || tokenCode === undefined || !acceptsSignInCode(device, tokenCode, ctx.nowMs)) {
-      throw stsErrors.mfaFailed();
-    }
+    const step = owned && tokenCode !== undefined ? signInStepOf(device, tokenCode, ctx.nowMs) : null;
+    if (!owned || step === null || isSpent(device, step)) throw stsErrors.mfaFailed();
+    device.lastUsedStep = step;
     mfaAuthenticated = true;
   }
 

@@ -105,7 +105,7 @@ describe('GetSessionToken', () => {
     }
   });
 
-  it('accepts the drifted device once it has been resynced', async () => {
+  it('after a resync: refuses both codes of the pair, accepts the next code once, then refuses it', async () => {
     const { codes } = await phone(sb.url, SERIALS.alicePhone);
     await iamAs(sb.url, keysOf('alice')).send(
       new ResyncMFADeviceCommand({
@@ -115,10 +115,26 @@ describe('GetSessionToken', () => {
         AuthenticationCode2: codes[1],
       }),
     );
-    const out = await stsAs(sb.url, keysOf('alice')).send(
-      new GetSessionTokenCommand({ SerialNumber: SERIALS.alicePhone, TokenCode: codes[0] }),
-    );
-    expect(out.Credentials?.AccessKeyId).toMatch(/^ASIA/);
+    const sts = stsAs(sb.url, keysOf('alice'));
+    const check = (TokenCode: string) =>
+      sts.send(new GetSessionTokenCommand({ SerialNumber: SERIALS.alicePhone, TokenCode }));
+    const refused = {
+      name: 'AccessDenied',
+      status: 403,
+      message: 'MultiFactorAuthentication failed with invalid MFA one time pass code.',
+    };
+    // Both codes still lie in the sign-in window, but a resync spent them.
+    expect(await sdkError(check(codes[0]))).toEqual(refused);
+    expect(await sdkError(check(codes[1]))).toEqual(refused);
+    const start = sb.clock.now;
+    try {
+      sb.clock.now += 30_000;
+      const next = (await phone(sb.url, SERIALS.alicePhone)).codes[1];
+      expect((await check(next)).Credentials?.AccessKeyId).toMatch(/^ASIA/);
+      expect(await sdkError(check(next))).toEqual(refused);
+    } finally {
+      sb.clock.now = start;
+    }
   });
 
   it('rejects out-of-range durations (STS validates, it does not clamp)', async () => {

@@ -9,6 +9,7 @@ import {
   findConsecutivePair,
   phoneView,
   RESYNC_SEARCH_STEPS,
+  isSpent,
   stepAt,
 } from './totp-devices';
 
@@ -25,6 +26,7 @@ function device(drift: number, offset = 0): MfaDevice {
     drift,
     offset,
     resyncCount: 0,
+    lastUsedStep: null,
   };
 }
 
@@ -76,5 +78,15 @@ describe('resync search', () => {
     expect(d.offset).toBe(-8);
     expect(acceptsSignInCode(d, view.codes[0], T0)).toBe(true);
     expect(acceptsSignInCode(d, view.codes[1], T0 + 30_000)).toBe(true);
+  });
+
+  it('spends both codes of a resync: a pair starting at or before the second one is a replay', () => {
+    const d = device(3);
+    const k = stepAt(T0) + 3;
+    expect(isSpent(d, k)).toBe(false);
+    applyResync(d, k, T0);
+    expect(d.lastUsedStep).toBe(k + 1);
+    expect([k - 5, k, k + 1].map((step) => isSpent(d, step))).toEqual([true, true, true]);
+    expect(isSpent(d, k + 2)).toBe(false);
   });
 });

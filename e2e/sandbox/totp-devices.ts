@@ -51,12 +51,26 @@ export function phoneView(device: MfaDevice, nowMs: number): PhoneView | null {
 
 /** Would the sign-in page (or STS GetSessionToken) accept this code for the device right now? */
 export function acceptsSignInCode(device: MfaDevice, code: string, nowMs: number): boolean {
-  if (device.base32Secret === null) return false;
+  return signInStepOf(device, code, nowMs) !== null;
+}
+
+/** The device step at which `code` lies within the sign-in window, or null. Spent codes still match. */
+export function signInStepOf(device: MfaDevice, code: string, nowMs: number): number | null {
+  if (device.base32Secret === null) return null;
   const expected = stepAt(nowMs) + device.offset;
   for (let s = expected - SIGN_IN_WINDOW_STEPS; s <= expected + SIGN_IN_WINDOW_STEPS; s++) {
-    if (codeAtStep(device.base32Secret, s) === code) return true;
+    if (codeAtStep(device.base32Secret, s) === code) return s;
   }
-  return false;
+  return null;
+}
+
+/**
+ * A one-time code counts once (RFC 6238 §5.2): a code at or before the last accepted step is spent,
+ * for ResyncMFADevice and for STS alike. Neither reference says more than that a wrong code is
+ * refused, so a spent code gets the answer a wrong one gets (e2e/sandbox/README.md).
+ */
+export function isSpent(device: MfaDevice, step: number): boolean {
+  return device.lastUsedStep !== null && step <= device.lastUsedStep;
 }
 
 /**
@@ -79,4 +93,7 @@ export function findConsecutivePair(device: MfaDevice, code1: string, code2: str
 export function applyResync(device: MfaDevice, firstCodeStep: number, nowMs: number): void {
   device.offset = firstCodeStep + 1 - stepAt(nowMs);
   device.resyncCount += 1;
+  // Both codes of the pair are spent: the same pair again, one that begins with its second code, or
+  // the check after a resync with either of them is a replay; the check needs the code after both.
+  device.lastUsedStep = firstCodeStep + 1;
 }

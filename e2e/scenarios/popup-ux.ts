@@ -199,8 +199,11 @@ export function describePopupUx(
           'aws iam resync-mfa-device \\',
           '  --user-name alice \\',
           `  --serial-number ${ALICE_PHONE} \\`,
-          `  --authentication-code-1 ${code1} \\`,
-          `  --authentication-code-2 ${code2}`,
+          `  --authentication-code1 ${code1} \\`,
+          `  --authentication-code2 ${code2} \\`,
+          // The extension calls the sandbox (the endpoint override), so the copied command does too.
+          `  --endpoint-url ${suite.sandbox.url} \\`,
+          '  --region us-east-1',
         ].join('\n');
       expect(await popup.textOf('cli-command')).toBe(command('CODE1', 'CODE2'));
       await popup.fill('code1', FIXED[0]);

@@ -116,6 +116,6 @@ describe('CodesForm', () => {
     const command = (await screen.findByTestId('cli-command')).textContent ?? '';
     expect(command).toContain('aws iam resync-mfa-device');
     expect(command).toContain('--serial-number arn:aws:iam::123456789012:mfa/alice-phone');
-    expect(command).toContain('--authentication-code-1 CODE1');
+    expect(command).toContain('--authentication-code1 CODE1');
   });
 });

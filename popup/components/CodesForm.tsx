@@ -6,11 +6,14 @@ import { Checkbox } from './Checkbox';
 import { CodeRing } from './CodeRing';
 import { CopyAsCli } from '../lazy-views';
 import type { Partition } from '../../src/shared/partitions';
+import type { StatusView } from '../../src/shared/messages';
 
 interface Props {
   busy: boolean;
   device: { userName: string; serialNumber: string };
   partition: Partition;
+  /** The effective FIPS / dual-stack / override, for "Copy as AWS CLI" (absent: standard endpoints). */
+  endpoints?: StatusView['endpoints'];
   /** Enterprise policy can hide "Copy as AWS CLI". */
   showCli: boolean;
   /** Long-term keys are always wiped after a success, so only temporary ones can be kept. */
@@ -25,7 +28,17 @@ interface Props {
  * The two consecutive codes. Problems are shown per field; a wrong second code never clears the
  * first one, and codes are cleared only once AWS may have consumed them.
  */
-export function CodesForm({ busy, device, partition, showCli, canKeepSession, skewMs, initialCodes, onResync }: Props) {
+export function CodesForm({
+  busy,
+  device,
+  partition,
+  endpoints,
+  showCli,
+  canKeepSession,
+  skewMs,
+  initialCodes,
+  onResync,
+}: Props) {
   const [code1, setCode1] = useState(initialCodes?.[0] ?? '');
   const [code2, setCode2] = useState(initialCodes?.[1] ?? '');
   const [keepSession, setKeepSession] = useState(false);
@@ -102,7 +115,7 @@ export function CodesForm({ busy, device, partition, showCli, canKeepSession, sk
       <button type="submit" class="primary" disabled={busy} data-testid="resync" ref={submitButton}>
         {busy ? t('working') : t('resync')}
       </button>
-      {showCli && <CopyAsCli {...device} partition={partition} code1={code1} code2={code2} />}
+      {showCli && <CopyAsCli {...device} endpoint={{ partition, ...endpoints }} code1={code1} code2={code2} />}
     </form>
   );
 }

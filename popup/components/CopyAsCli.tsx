@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Partition } from '../../src/shared/partitions';
+import { endpointRefusal, type EndpointChoice } from '../../src/shared/partitions';
 import { cliCommand, cliInputJson } from '../cli-command';
 import { t } from '../../src/shared/i18n';
 import { Checkbox } from './Checkbox';
@@ -9,14 +9,26 @@ interface Props {
   serialNumber: string;
   code1: string;
   code2: string;
-  partition: Partition;
+  /** Where the extension sends the resync (session partition + effective endpoint settings). */
+  endpoint: EndpointChoice;
 }
 
 /** The equivalent AWS CLI call, shown and copyable; codes left out unless the user asks. */
-export function CopyAsCli(props: Props) {
+export function CopyAsCli({ endpoint, ...props }: Props) {
   const [includeCodes, setIncludeCodes] = useState(false);
   const [copied, setCopied] = useState(false);
-  const input = { ...props, includeCodes };
+  // A combination the extension refuses has no command: it would name a host nothing calls.
+  if (endpointRefusal(endpoint)) {
+    return (
+      <details class="cli" data-testid="copy-as-cli">
+        <summary>{t('cli_summary')}</summary>
+        <p class="hint" data-testid="cli-endpoint-refused">
+          {t('error_EndpointUnsupported_next')}
+        </p>
+      </details>
+    );
+  }
+  const input = { ...props, endpoint, includeCodes };
   const command = cliCommand(input);
   const json = cliInputJson(input);
   const copy = async (text: string) => {

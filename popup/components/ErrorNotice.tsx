@@ -1,4 +1,5 @@
 import type { ErrorView } from '../../src/shared/messages';
+import { isErrorCode, messageKeysFor } from '../../src/shared/error-catalog';
 import { codeKey, t, tOr } from '../../src/shared/i18n';
 import { Helpdesk } from './Helpdesk';
 
@@ -8,21 +9,31 @@ function pasteMessage(error: ErrorView): string {
   return tOr(codeKey('paste', error.problem ?? 'unrecognized'), 'paste_unrecognized', [format, missing]);
 }
 
+/** Catalog codes get the next step for the step that failed; the popup's own codes (Locked, …) their one. */
+function messageKeys(error: ErrorView): { titleKey: string; nextKey: string } {
+  if (isErrorCode(error.code)) return messageKeysFor(error.code, error.operation);
+  return { titleKey: `error_${error.code}_title`, nextKey: `error_${error.code}_next` };
+}
+
 /** A failure as the user sees it: what happened, what to do next, and AWS's ids for support. */
 export function ErrorNotice({ error }: { error: ErrorView }) {
   const isPaste = error.code === 'InvalidPaste';
-  const title = isPaste ? pasteMessage(error) : tOr(`error_${error.code}_title`, 'error_Unknown_title');
-  const next = isPaste ? '' : tOr(`error_${error.code}_next`, 'error_Unknown_next');
+  const keys = messageKeys(error);
+  const title = isPaste ? pasteMessage(error) : tOr(keys.titleKey, 'error_Unknown_title');
+  const next = isPaste ? '' : tOr(keys.nextKey, 'error_Unknown_next');
   return (
     <div class="notice notice-error" role="alert" data-testid="error" data-code={error.code}>
       <strong>{title}</strong>
       {next && <p>{next}</p>}
       {error.detail && <p class="detail">{error.detail}</p>}
+      {/* A definition list: each value on its own, selectable for a support ticket. */}
       {(error.awsCode || error.requestId) && (
-        <p class="meta">
-          {error.awsCode && <span>{t('aws_error_code', error.awsCode)}</span>}{' '}
-          {error.requestId && <span>{t('aws_request_id', error.requestId)}</span>}
-        </p>
+        <dl class="meta" data-testid="error-ids">
+          {error.awsCode && <dt>{t('aws_error_code')}</dt>}
+          {error.awsCode && <dd>{error.awsCode}</dd>}
+          {error.requestId && <dt>{t('aws_request_id')}</dt>}
+          {error.requestId && <dd>{error.requestId}</dd>}
+        </dl>
       )}
       <Helpdesk />
     </div>

@@ -10,7 +10,7 @@ interface Props {
   onIdleLocked: () => void;
 }
 
-function minutesSeconds(ms: number): string {
+export function minutesSeconds(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000));
   const seconds = String(total % 60).padStart(2, '0');
   return `${Math.floor(total / 60)}:${seconds}`;

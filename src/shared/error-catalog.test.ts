@@ -6,7 +6,15 @@ import {
   pasteFormatMessageKey,
 } from '../../background/credentials/paste-message-keys';
 import type { CredentialField, ParseFailure, PasteFormat } from '../../background/credentials/parse-credential-paste';
-import { ERROR_CATALOG, ERROR_CODES, isErrorCode, type ErrorCode } from './error-catalog';
+import {
+  ERROR_CATALOG,
+  ERROR_CODES,
+  isErrorCode,
+  messageKeysFor,
+  OPERATIONS,
+  type ErrorCode,
+  type Operation,
+} from './error-catalog';
 import { fieldProblemMessageKey, type FieldProblem } from './resync-validation';
 
 interface ChromeMessage {
@@ -22,6 +30,7 @@ const messages = JSON.parse(
 // Spelled out so that adding a member to a union without a message fails here, not in the popup.
 const ALL_CODES: Record<ErrorCode, true> = {
   InvalidAuthenticationCode: true,
+  MfaCodeRejected: true,
   NoSuchEntity: true,
   ConcurrentModification: true,
   LimitExceeded: true,
@@ -36,6 +45,7 @@ const ALL_CODES: Record<ErrorCode, true> = {
   NetworkOffline: true,
   NetworkTimeout: true,
   NetworkDns: true,
+  EndpointUnsupported: true,
   ValidationError: true,
   NotResyncable: true,
   Unknown: true,
@@ -113,6 +123,7 @@ describe('ERROR_CATALOG', () => {
       'ExpiredToken',
       'SessionWithoutMfa',
       'NetworkDns',
+      'EndpointUnsupported',
     ];
     for (const code of keep) expect(ERROR_CATALOG[code].keepCodes, code).toBe(true);
   });
@@ -160,6 +171,87 @@ describe('messages.json as a whole (Chrome refuses to load a bad one)', () => {
       );
       const declared = Object.keys(entry.placeholders ?? {}).map((name) => name.toLowerCase());
       for (const name of used) expect(declared, `${key} uses $${name}$`).toContain(name);
+    }
+  });
+});
+
+// The review of every entry against the steps that can produce it (issue 19): which catalog codes
+// each step's AWS call, or the checks before it, can end in.
+const NETWORK: ErrorCode[] = ['NetworkOffline', 'NetworkTimeout', 'NetworkDns'];
+const CREDENTIALS: ErrorCode[] = [
+  'InvalidClientTokenId',
+  'SignatureDoesNotMatch',
+  'ExpiredToken',
+  'RequestTimeTooSkewed',
+];
+const ANY_CALL: ErrorCode[] = [...CREDENTIALS, ...NETWORK, 'Throttling', 'ServiceFailure', 'Unknown'];
+const PRODUCED_BY: Record<Operation, ErrorCode[]> = {
+  // STS GetCallerIdentity needs no permission and takes no input.
+  unlock: ANY_CALL,
+  list: [...ANY_CALL, 'AccessDenied', 'NoSuchEntity', 'SessionWithoutMfa', 'ValidationError'],
+  resync: [...ERROR_CODES],
+  // STS GetSessionToken needs no permission either: its AccessDenied is a refused MFA code.
+  check: [...ANY_CALL, 'AccessDenied', 'ValidationError'],
+  elevate: [...ANY_CALL, 'AccessDenied', 'ValidationError'],
+};
+const locales = Object.fromEntries(
+  ['en', 'de', 'ja'].map((lang) => [
+    lang,
+    JSON.parse(readFileSync(new URL(`../../_locales/${lang}/messages.json`, import.meta.url), 'utf8')) as Record<
+      string,
+      ChromeMessage
+    >,
+  ]),
+);
+const english = (key: string) => messages[key]?.message ?? '';
+const cases = OPERATIONS.flatMap((operation) => PRODUCED_BY[operation].map((code) => [operation, code] as const));
+
+describe('messageKeysFor: the next step fits the step that failed', () => {
+  it.each(cases)('%s → %s has a title and a next step in en, de and ja', (operation, code) => {
+    const { titleKey, nextKey } = messageKeysFor(code, operation);
+    for (const [lang, texts] of Object.entries(locales)) {
+      expect(texts[titleKey]?.message, `${lang} ${titleKey}`).toBeTruthy();
+      expect(texts[nextKey]?.message, `${lang} ${nextKey}`).toBeTruthy();
+    }
+  });
+
+  it.each(cases.filter(([op]) => op === 'unlock' || op === 'list'))(
+    '%s → %s asks for no codes: none were entered on that step',
+    (operation, code) => {
+      expect(english(messageKeysFor(code, operation).nextKey)).not.toMatch(/\bnew codes?\b|\btwo\b[^.]*\bcodes\b/i);
+    },
+  );
+
+  it.each(cases.filter(([op]) => op === 'check' || op === 'elevate'))(
+    '%s → %s retries with one new code, not two',
+    (operation, code) => {
+      expect(english(messageKeysFor(code, operation).nextKey)).not.toMatch(
+        /(try again|then)[^.]{0,20}two new codes|wait for two new codes/i,
+      );
+    },
+  );
+
+  it('a refused code on check or elevate is not reported as a missing permission', () => {
+    for (const operation of ['check', 'elevate'] as const) {
+      const { titleKey, nextKey } = messageKeysFor('AccessDenied', operation);
+      expect(english(titleKey)).not.toMatch(/permission/i);
+      expect(english(nextKey)).toMatch(/did not accept/i);
+    }
+    expect(english(messageKeysFor('AccessDenied', 'list').nextKey)).toContain('iam:ListMFADevices');
+    expect(english(messageKeysFor('AccessDenied', 'resync').nextKey)).toContain('iam:ResyncMFADevice');
+  });
+
+  it('the resync, and a step it does not know, get the entry’s own messages', () => {
+    for (const code of ERROR_CODES) {
+      const { titleKey, nextKey } = ERROR_CATALOG[code];
+      expect(messageKeysFor(code, 'resync')).toEqual({ titleKey, nextKey });
+      expect(messageKeysFor(code)).toEqual({ titleKey, nextKey });
+    }
+  });
+
+  it('the resync still asks for two new codes where the codes may be used up', () => {
+    for (const code of ['Throttling', 'ServiceFailure', 'NetworkOffline', 'Unknown'] as const) {
+      expect(english(messageKeysFor(code, 'resync').nextKey)).toMatch(/two new codes/);
     }
   });
 });

@@ -10,8 +10,11 @@
 // have been processed (timeouts, dropped connections), or when the advice is to wait minutes — by
 // then the codes are stale anyway.
 
+import type { Operation } from './operations';
+
 export type ErrorCode =
   | 'InvalidAuthenticationCode'
+  | 'MfaCodeRejected'
   | 'NoSuchEntity'
   | 'ConcurrentModification'
   | 'LimitExceeded'
@@ -26,6 +29,7 @@ export type ErrorCode =
   | 'NetworkOffline'
   | 'NetworkTimeout'
   | 'NetworkDns'
+  | 'EndpointUnsupported'
   | 'ValidationError'
   | 'NotResyncable'
   | 'Unknown';
@@ -47,12 +51,15 @@ export interface UserFacingError {
   httpStatus?: number;
   requestId?: string;
   detail?: string;
+  /** The step that failed, so the popup can say what to do next on that step. */
+  operation?: Operation;
 }
 
 // Listed once so the catalog and its tests cannot drift from the ErrorCode union: a code missing
 // here is a type error in KEEP_CODES below.
 const KEEP_CODES: Readonly<Record<ErrorCode, boolean>> = {
   InvalidAuthenticationCode: false, // codes were checked and refused: the user needs two new ones
+  MfaCodeRejected: false, // STS checked the one code and refused it: the next one is needed
   NoSuchEntity: true, // wrong user name or serial: fix it, the codes were not checked
   ConcurrentModification: false, // advice is to wait minutes
   LimitExceeded: false, // advice is to wait
@@ -67,6 +74,7 @@ const KEEP_CODES: Readonly<Record<ErrorCode, boolean>> = {
   NetworkOffline: false, // the connection may have dropped after IAM processed the request
   NetworkTimeout: false, // ditto: the resync may have happened
   NetworkDns: true, // the host was never found, so nothing was sent
+  EndpointUnsupported: true, // refused before any request was built: a settings change fixes it
   ValidationError: true,
   NotResyncable: false, // no code will ever work for this device
   Unknown: false,
@@ -92,4 +100,53 @@ export const ERROR_CATALOG: Readonly<Record<ErrorCode, CatalogEntry>> = Object.f
 
 export function isErrorCode(value: string): value is ErrorCode {
   return Object.hasOwn(KEEP_CODES, value);
+}
+
+// The same AWS error needs a different next step depending on the step that failed: a throttled
+// device listing must not ask for two new codes, since none were entered. `_next` messages are
+// written for the resync (two codes); the table below names the steps where they do not fit.
+
+export { OPERATIONS, type Operation } from './operations';
+
+/** Suffixes of the i18n keys that replace `error_<code>_next` (and `_title`, if given). */
+interface Variant {
+  next: string;
+  title?: string;
+}
+
+// Nothing typed (unlock, list): retrying is harmless, both calls only read. One code typed (check,
+// elevate): a retry needs the next code, the last one may have been consumed.
+const READ_ONLY: Variant = { next: 'again' };
+const ONE_CODE: Variant = { next: 'newCode' };
+const BY_STEP: Partial<Record<Operation, Variant>> = {
+  unlock: READ_ONLY,
+  list: READ_ONLY,
+  check: ONE_CODE,
+  elevate: ONE_CODE,
+};
+
+const VARIANTS: Readonly<Partial<Record<ErrorCode, Partial<Record<Operation, Variant>>>>> = {
+  ServiceFailure: BY_STEP,
+  Throttling: BY_STEP,
+  NetworkOffline: BY_STEP,
+  NetworkTimeout: BY_STEP,
+  Unknown: BY_STEP,
+  // STS needs no permission for GetSessionToken: there, AccessDenied means the MFA code was refused.
+  AccessDenied: {
+    list: { next: 'list' },
+    check: { next: 'check', title: 'code' },
+    elevate: { next: 'elevate', title: 'code' },
+  },
+  NoSuchEntity: { list: { next: 'list' } },
+};
+
+/** The title and next-step keys for `code` when it ended `operation` (unknown step: the resync's). */
+export function messageKeysFor(code: ErrorCode, operation?: Operation): { titleKey: string; nextKey: string } {
+  const { titleKey, nextKey } = ERROR_CATALOG[code];
+  const variant = operation ? VARIANTS[code]?.[operation] : undefined;
+  if (!variant) return { titleKey, nextKey };
+  return {
+    titleKey: variant.title ? `${titleKey}_${variant.title}` : titleKey,
+    nextKey: `${nextKey}_${variant.next}`,
+  };
 }

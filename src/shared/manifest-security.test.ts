@@ -1,11 +1,18 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import {
+  missingBuilds,
+  missingBuildsMessage,
+  RELEASE_BUILDS,
+  SANDBOX_BUILDS as SANDBOX_VARIANTS,
+} from '../../build/built-extensions';
 
 // The permissions review, as a test: manifest.json asks for exactly what docs/security.md lists and
 // justifies (the table is parsed, so the two cannot drift), nothing lets a web page or another
 // extension in, the extension pages' CSP allows no inline, eval'd or remote code, and the built
-// bundles contain no eval / new Function. Built output is checked only if `npm run build` ran.
+// bundles contain no eval / new Function. A missing build fails (build/built-extensions.ts) rather
+// than passing by checking nothing.
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const read = (path: string) => readFileSync(resolve(ROOT, path), 'utf8');
@@ -69,12 +76,16 @@ function expectStrictCsp(csp: string | undefined): void {
 }
 
 const docs = documentedPermissions();
-const BUILDS = ['dist/chrome', 'dist/firefox'].filter((dir) => existsSync(resolve(ROOT, dir, 'manifest.json')));
-const SANDBOX_BUILDS = ['dist/chrome-sandbox', 'dist/firefox-sandbox'].filter((dir) =>
-  existsSync(resolve(ROOT, dir, 'manifest.json')),
-);
+const missing = missingBuilds(ROOT);
+const BUILDS = RELEASE_BUILDS.filter((dir) => !missing.includes(dir));
+const SANDBOX_BUILDS = SANDBOX_VARIANTS.filter((dir) => !missing.includes(dir));
 
 describe('manifest permissions match docs/security.md', () => {
+  // Without this, a fresh clone would pass by checking only the source manifest.
+  it('every build these checks read exists', () => {
+    expect(missing, missingBuildsMessage(missing)).toEqual([]);
+  });
+
   it('the documentation lists something to compare with', () => {
     expect(docs.api.length).toBeGreaterThan(0);
     expect(docs.hosts.length).toBeGreaterThan(0);

@@ -74,6 +74,7 @@ describe('mapAwsError on errors thrown by the real SDK v3 IAM client', () => {
       handle: () => Promise.reject(new TypeError('Failed to fetch')),
     });
     expect(mapAwsError(error, { action: 'ResyncMFADevice' })).toEqual({
+      operation: 'resync',
       code: 'NetworkOffline',
       detail: 'Failed to fetch',
     });

@@ -47,6 +47,7 @@ describe('mapAwsError: authentication and authorisation', () => {
     const message =
       'User: arn:aws:iam::123456789012:user/alice is not authorized to perform: iam:ResyncMFADevice on resource: user alice because no identity-based policy allows the iam:ResyncMFADevice action';
     expect(mapAwsError(sdkError('AccessDenied', 403, message), RESYNC)).toEqual({
+      operation: 'resync',
       code: 'AccessDenied',
       awsCode: 'AccessDenied',
       httpStatus: 403,
@@ -64,6 +65,19 @@ describe('mapAwsError: authentication and authorisation', () => {
     expect(detail).toContain('arn:aws:iam::123456789012:user/alice');
   });
 
+  it('STS refusing an MFA code → MfaCodeRejected, only for GetSessionToken; other AccessDenied stays', () => {
+    const refused = () =>
+      sdkError('AccessDenied', 403, 'MultiFactorAuthentication failed with invalid MFA one time pass code.');
+    expect(mapAwsError(refused(), { action: 'GetSessionToken' })).toMatchObject({
+      code: 'MfaCodeRejected',
+      awsCode: 'AccessDenied',
+      httpStatus: 403,
+    });
+    expect(mapAwsError(refused(), RESYNC).code).toBe('AccessDenied');
+    const session = sdkError('AccessDenied', 403, 'Cannot call GetSessionToken with session credentials');
+    expect(mapAwsError(session, { action: 'GetSessionToken' }).code).toBe('AccessDenied');
+  });
+
   it('InvalidClientTokenId with a GetSessionToken session without MFA on an IAM call → SessionWithoutMfa', () => {
     const context: AwsErrorContext = {
       action: 'ListMFADevices',
@@ -75,6 +89,7 @@ describe('mapAwsError: authentication and authorisation', () => {
       context,
     );
     expect(mapped).toEqual({
+      operation: 'list',
       code: 'SessionWithoutMfa',
       awsCode: 'InvalidClientTokenId',
       httpStatus: 403,
@@ -147,6 +162,7 @@ describe('mapAwsError: throttling, validation and fallbacks', () => {
 
   it('unknown AWS codes → Unknown with the AWS code and request id', () => {
     expect(mapAwsError(sdkError('SomethingNew', 400, 'odd'), RESYNC)).toEqual({
+      operation: 'resync',
       code: 'Unknown',
       awsCode: 'SomethingNew',
       httpStatus: 400,
@@ -167,10 +183,11 @@ describe('mapAwsError: throttling, validation and fallbacks', () => {
   });
 
   it('non-errors and plain errors → Unknown, never a crash', () => {
-    expect(mapAwsError(undefined, RESYNC)).toEqual({ code: 'Unknown' });
-    expect(mapAwsError(null, RESYNC)).toEqual({ code: 'Unknown' });
-    expect(mapAwsError('boom', RESYNC)).toEqual({ code: 'Unknown', detail: 'boom' });
+    expect(mapAwsError(undefined, RESYNC)).toEqual({ operation: 'resync', code: 'Unknown' });
+    expect(mapAwsError(null, RESYNC)).toEqual({ operation: 'resync', code: 'Unknown' });
+    expect(mapAwsError('boom', RESYNC)).toEqual({ operation: 'resync', code: 'Unknown', detail: 'boom' });
     expect(mapAwsError(new Error('DOMParser is not defined'), RESYNC)).toEqual({
+      operation: 'resync',
       code: 'Unknown',
       detail: 'DOMParser is not defined',
     });
@@ -198,6 +215,7 @@ describe('mapAwsError: network failures', () => {
     ['Safari', 'Load failed'],
   ])('%s fetch TypeError → NetworkOffline', (_browser, message) => {
     expect(mapAwsError(withRetryMetadata(new TypeError(message)), RESYNC)).toEqual({
+      operation: 'resync',
       code: 'NetworkOffline',
       detail: message,
     });
@@ -230,7 +248,11 @@ describe('mapAwsError: network failures', () => {
   it('finds the reason in the cause chain (node fetch: "fetch failed")', () => {
     const cause = Object.assign(new Error('getaddrinfo ENOTFOUND iam.amazonaws.com'), { code: 'ENOTFOUND' });
     const err = new TypeError('fetch failed', { cause });
-    expect(mapAwsError(err, RESYNC)).toEqual({ code: 'NetworkDns', detail: 'getaddrinfo ENOTFOUND iam.amazonaws.com' });
+    expect(mapAwsError(err, RESYNC)).toEqual({
+      operation: 'resync',
+      code: 'NetworkDns',
+      detail: 'getaddrinfo ENOTFOUND iam.amazonaws.com',
+    });
   });
 
   it('survives a cause cycle', () => {
@@ -262,5 +284,28 @@ describe('redactSecrets', () => {
 
   it('does not redact a key-id-like run inside a longer word', () => {
     expect(redactSecrets('XAKIAIOSFODNN7EXAMPLE')).toBe('XAKIAIOSFODNN7EXAMPLE');
+  });
+});
+
+describe('mapAwsError: the step that failed', () => {
+  it('names the step from the action, so the popup can pick that step’s next step', () => {
+    const throttled = sdkError('Throttling', 400);
+    expect(mapAwsError(throttled, { action: 'GetCallerIdentity' }).operation).toBe('unlock');
+    expect(mapAwsError(throttled, { action: 'ListMFADevices' }).operation).toBe('list');
+    expect(mapAwsError(throttled, { action: 'ResyncMFADevice' }).operation).toBe('resync');
+    expect(mapAwsError(throttled, { action: 'GetSessionToken' }).operation).toBe('elevate');
+    expect(mapAwsError(new TypeError('Failed to fetch'), { action: 'ListMFADevices' }).operation).toBe('list');
+  });
+
+  it('takes the step from the caller where one action serves two (GetSessionToken: check or elevate)', () => {
+    const refused = sdkError(
+      'AccessDenied',
+      403,
+      'MultiFactorAuthentication failed with invalid MFA one time pass code.',
+    );
+    expect(mapAwsError(refused, { action: 'GetSessionToken', operation: 'check' })).toMatchObject({
+      code: 'AccessDenied',
+      operation: 'check',
+    });
   });
 });

@@ -1,4 +1,6 @@
 import type { ErrorCode, UserFacingError } from './error-catalog';
+import type { Operation } from './operations';
+import { UnsupportedEndpointError } from './partitions';
 
 // Turns whatever the AWS SDK v3 (or fetch underneath it) threw into one catalog code plus the facts
 // support needs (AWS code, HTTP status, request id). Pure: no I/O, no retries.
@@ -20,7 +22,17 @@ export interface AwsErrorContext {
   credentialKind?: 'temporary' | 'long-term';
   /** The credentials are a GetSessionToken session obtained without an MFA code. */
   sessionFromGetSessionTokenWithoutMfa?: boolean;
+  /** The step that failed, when the action alone does not tell (GetSessionToken: check or elevate). */
+  operation?: Operation;
 }
+
+const OPERATION_OF: Readonly<Record<AwsAction, Operation>> = {
+  GetCallerIdentity: 'unlock',
+  GetUser: 'unlock',
+  ListMFADevices: 'list',
+  ResyncMFADevice: 'resync',
+  GetSessionToken: 'elevate',
+};
 
 const IAM_ACTIONS: ReadonlySet<AwsAction> = new Set(['ListMFADevices', 'ResyncMFADevice', 'GetUser']);
 
@@ -79,6 +91,8 @@ const FETCH_FAILURE_MESSAGES = [
   /^fetch failed$/i, // node (undici); the reason is in `cause`
   /^network request failed/i,
 ];
+// STS answers a refused MFA code (wrong, stale or already used) with AccessDenied and this text.
+const MFA_CODE_REFUSED_MESSAGE = /MultiFactorAuthentication failed/i;
 // IAM reports a wrong local clock as SignatureDoesNotMatch with one of these messages.
 const CLOCK_SKEW_MESSAGE = /signature expired|signature not yet current|request has expired/i;
 
@@ -190,6 +204,9 @@ function codeForService(facts: ServiceFacts, message: string, context: AwsErrorC
       : 'InvalidClientTokenId';
   }
   if (known === 'SignatureDoesNotMatch' && CLOCK_SKEW_MESSAGE.test(message)) return 'RequestTimeTooSkewed';
+  if (known === 'AccessDenied' && context.action === 'GetSessionToken' && MFA_CODE_REFUSED_MESSAGE.test(message)) {
+    return 'MfaCodeRejected';
+  }
   if (known) return known;
   if (facts.httpStatus === 429) return 'Throttling';
   if (facts.httpStatus !== undefined && facts.httpStatus >= 500) return 'ServiceFailure';
@@ -197,6 +214,12 @@ function codeForService(facts: ServiceFacts, message: string, context: AwsErrorC
 }
 
 export function mapAwsError(err: unknown, context: AwsErrorContext): UserFacingError {
+  return { ...mapWithoutStep(err, context), operation: context.operation ?? OPERATION_OF[context.action] };
+}
+
+function mapWithoutStep(err: unknown, context: AwsErrorContext): UserFacingError {
+  // partitions.ts refused the FIPS/dual-stack choice before any request existed.
+  if (err instanceof UnsupportedEndpointError) return { code: 'EndpointUnsupported', detail: err.message };
   const chain = errorChain(err);
   const top = chain[0];
   if (!top) return { code: 'Unknown', ...optionalDetail(typeof err === 'string' ? err : undefined) };

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { OPERATIONS } from './operations.ts';
 
 // The single list of messages between extension contexts. Every message is parsed with these
 // schemas on arrival (background) and every response on return (popup): a malformed or unknown
@@ -36,6 +37,16 @@ export const ElevateRequest = v.strictObject({
   tokenCode: CODE,
 });
 export const LastOutcomeRequest = v.strictObject({ type: v.literal('resync/last-outcome') });
+/**
+ * "Check with the next code" after a successful resync: STS GetSessionToken with the device's next
+ * code. It names the attempt, not a device: the background checks only the device that attempt
+ * resynced, with the credentials that resynced it.
+ */
+export const VerifyRequest = v.strictObject({
+  type: v.literal('resync/verify'),
+  attemptId: v.pipe(v.string(), v.uuid()),
+  tokenCode: CODE,
+});
 
 /** Messages only the extension's own pages (popup, options) may send. */
 export const ExtensionPageRequest = v.variant('type', [
@@ -46,6 +57,7 @@ export const ExtensionPageRequest = v.variant('type', [
   ListDevicesRequest,
   ResyncRequest,
   LastOutcomeRequest,
+  VerifyRequest,
 ]);
 export type ExtensionPageRequest = v.InferOutput<typeof ExtensionPageRequest>;
 export type RequestOf<T extends ExtensionPageRequest['type']> = Extract<ExtensionPageRequest, { type: T }>;
@@ -60,6 +72,8 @@ export const SessionView = v.strictObject({
   credentialKind: CredentialKind,
   /** True for a session obtained here with a second MFA device (GetSessionToken with MFA). */
   mfaSession: v.optional(v.boolean()),
+  /** Kept after a success only to check the resynced device with its next code (see VaultRecord). */
+  checkOnly: v.optional(v.boolean()),
   partition: v.string(),
   expiration: v.optional(v.string()),
   idleLockAt: v.number(),
@@ -84,6 +98,8 @@ export const ErrorView = v.strictObject({
   httpStatus: v.optional(v.number()),
   requestId: v.optional(v.string()),
   detail: v.optional(v.string()),
+  /** The step that failed (error-catalog.ts OPERATIONS); picks the next-step message. */
+  operation: v.optional(v.picklist(OPERATIONS)),
   /** Sub-kind of a local failure, e.g. the credential-paste problem ('missing-fields'). */
   problem: v.optional(v.string()),
   // Parse failures carry which format was recognized and what is missing (never a value).
@@ -94,6 +110,14 @@ export const ErrorView = v.strictObject({
 });
 export type ErrorView = v.InferOutput<typeof ErrorView>;
 
+/**
+ * Whether the device can be checked with its next code after a success, and if not, why:
+ * STS GetSessionToken takes an MFA code only from an IAM user's own long-term keys, for that user's
+ * own device; the organization may also turn the check off.
+ */
+export const CheckAvailability = v.picklist(['available', 'temporary-credentials', 'other-user', 'off']);
+export type CheckAvailability = v.InferOutput<typeof CheckAvailability>;
+
 export const ResyncOutcome = v.strictObject({
   attemptId: v.string(),
   // 'unknown': sent, but the worker stopped before IAM's answer arrived; never re-sent.
@@ -103,6 +127,10 @@ export const ResyncOutcome = v.strictObject({
   startedAt: v.number(),
   finishedAt: v.optional(v.number()),
   error: v.optional(ErrorView),
+  /** Set on a success only. */
+  check: v.optional(CheckAvailability),
+  /** When STS accepted the device's next code (the check); absent: not checked. */
+  verifiedAt: v.optional(v.number()),
 });
 export type ResyncOutcome = v.InferOutput<typeof ResyncOutcome>;
 
@@ -113,6 +141,14 @@ export const StatusView = v.strictObject({
   clockSkewMs: v.optional(v.number()),
   /** Enterprise policy may hide "Copy as AWS CLI" (absent: not known yet, so hidden). */
   copyAsCliEnabled: v.optional(v.boolean()),
+  /** The effective FIPS / dual-stack / override (settings, never secret): "Copy as AWS CLI" targets the same host. */
+  endpoints: v.optional(
+    v.strictObject({
+      fips: v.boolean(),
+      dualStack: v.boolean(),
+      override: v.optional(v.pipe(v.string(), v.maxLength(2048))),
+    }),
+  ),
   /**
    * The policy has not answered yet (the first read after a browser start takes seconds): the
    * policy-derived fields are absent and the popup asks again shortly. Actions always wait for it.
@@ -121,6 +157,8 @@ export const StatusView = v.strictObject({
   /** Enterprise policy: the helpdesk to show with every failure and the root-user guidance. */
   helpdeskUrl: v.optional(v.pipe(v.string(), v.maxLength(2048))),
   helpdeskText: v.optional(v.pipe(v.string(), v.maxLength(500))),
+  /** Enterprise policy: "Ask an admin" also offers this ticket form (src/shared/ticket-template.ts). */
+  ticketUrlTemplate: v.optional(v.pipe(v.string(), v.maxLength(2048))),
   /** Settings the organization decides (src/shared/policy.ts ManagedSetting), to mark them managed. */
   managedSettings: v.optional(v.array(v.string())),
   /** The devices last listed since this unlock (background/device-listing.ts): shown at once on reopen. */
@@ -139,6 +177,7 @@ export const RESPONSE_VALUE = {
   'devices/list': DeviceList,
   'resync/start': ResyncOutcome,
   'resync/last-outcome': StatusView,
+  'resync/verify': ResyncOutcome,
 } as const;
 export type ResponseValue<T extends ExtensionPageRequest['type']> = v.InferOutput<(typeof RESPONSE_VALUE)[T]>;
 
@@ -174,7 +213,12 @@ export const OpenResyncRequest = v.strictObject({
   type: v.literal('content/open-resync'),
   hints: SignInHints,
 });
-export const ContentScriptRequest = v.variant('type', [MfaFailureSeen, OpenResyncRequest]);
+/** The sign-in prompt's "Ask an admin": opens the popup's request form with what the page shows. */
+export const AskAdminRequest = v.strictObject({
+  type: v.literal('content/ask-admin'),
+  hints: SignInHints,
+});
+export const ContentScriptRequest = v.variant('type', [MfaFailureSeen, OpenResyncRequest, AskAdminRequest]);
 export type ContentScriptRequest = v.InferOutput<typeof ContentScriptRequest>;
 
 /** What the popup is opened with after the sign-in page's prompt; the page URL to return to. */
@@ -182,5 +226,7 @@ export const Prefill = v.strictObject({
   hints: SignInHints,
   returnUrl: v.optional(v.pipe(v.string(), v.url(), v.maxLength(2048))),
   createdAt: v.number(),
+  /** The prompt's "Ask an admin" opened the popup: it shows the request form first. */
+  askAdmin: v.optional(v.boolean()),
 });
 export type Prefill = v.InferOutput<typeof Prefill>;

@@ -165,6 +165,20 @@ describe('parsePolicy: restrictions fail closed', () => {
       expect(errors).toEqual([{ key: 'allowLongTermKeys', problem: 'wrong-type' }]);
     }
   });
+
+  it('turns the check after a resync off when verifyAfterResyncEnabled is not a boolean', () => {
+    for (const value of ['true', 1, null, {}]) {
+      const { policy, errors } = parse({ verifyAfterResyncEnabled: value });
+      expect(policy.verifyAfterResyncEnabled).toBe(false);
+      expect(errors).toEqual([{ key: 'verifyAfterResyncEnabled', problem: 'wrong-type' }]);
+      expect(mergePolicy(undefined, policy).verifyAfterResyncEnabled).toBe(false);
+    }
+    expect(mergePolicy(undefined, parse({ verifyAfterResyncEnabled: true }).policy).verifyAfterResyncEnabled).toBe(
+      true,
+    );
+    // On unless an admin says otherwise; users have no setting for it.
+    expect(mergePolicy({ verifyAfterResyncEnabled: false }, {}).verifyAfterResyncEnabled).toBe(true);
+  });
 });
 
 describe('mergePolicy', () => {
@@ -264,7 +278,13 @@ describe('managed_schema.json (Chrome) matches the parser', () => {
   it('declares types the parser accepts (Chrome drops values of any other type)', () => {
     const sample: Record<string, unknown> = { array: ['123456789012'], boolean: true, integer: 5, string: 'aws' };
     const valueFor = (key: string, type: string): unknown =>
-      key === 'helpdeskUrl' ? 'https://help.example' : key === 'endpoints' ? { fips: true } : sample[type];
+      key === 'helpdeskUrl'
+        ? 'https://help.example'
+        : key === 'helpdeskTicketUrlTemplate'
+          ? 'https://help.example/new?user={user}'
+          : key === 'endpoints'
+            ? { fips: true }
+            : sample[type];
     for (const [key, { type }] of Object.entries(schema.properties)) {
       expect(parse({ [key]: valueFor(key, type) }).errors, key).toEqual([]);
     }

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
-import { PARTITIONS, type Partition } from './partitions';
+import { endpointRefusal, PARTITIONS, type Partition } from './partitions';
 import { isAllowedEndpointOverride, parseSettings, type Settings } from './settings';
+import { isAllowedLinkUrl, isAllowedTicketTemplate } from './ticket-template';
 
 // Enterprise policy: what an admin puts in managed storage (Chrome: managed_schema.json + OS policy;
 // Firefox: policies.json `3rdparty.Extensions.<id>` or a managed-storage manifest). It is parsed
@@ -28,7 +29,10 @@ export interface Policy {
   contentPromptEnabled?: boolean;
   helpdeskUrl?: string;
   helpdeskText?: string;
+  /** "Ask an admin" opens this ticket URL (src/shared/ticket-template.ts). */
+  helpdeskTicketUrlTemplate?: string;
   copyAsCliEnabled?: boolean;
+  verifyAfterResyncEnabled?: boolean;
 }
 
 export const POLICY_KEYS = [
@@ -41,7 +45,9 @@ export const POLICY_KEYS = [
   'contentPromptEnabled',
   'helpdeskUrl',
   'helpdeskText',
+  'helpdeskTicketUrlTemplate',
   'copyAsCliEnabled',
+  'verifyAfterResyncEnabled',
 ] as const satisfies ReadonlyArray<keyof Policy>;
 export type PolicyKey = (typeof POLICY_KEYS)[number];
 
@@ -59,6 +65,7 @@ export type PolicyProblem =
   | 'not-an-account-id'
   | 'unknown-partition'
   | 'endpoint-not-allowed'
+  | 'endpoint-not-offered'
   | 'url-not-allowed'
   | 'empty'
   | 'too-long'
@@ -94,10 +101,13 @@ const HELPDESK_URL = v.pipe(
   v.string('wrong-type'),
   v.trim(),
   v.maxLength(2048, 'too-long'),
-  v.check(isAllowedHelpdeskUrl, 'url-not-allowed'),
+  v.check(isAllowedLinkUrl, 'url-not-allowed'),
 );
 
-type SimpleKey = Exclude<PolicyKey, 'allowedAccountIds' | 'endpoints' | 'allowLongTermKeys'>;
+type SimpleKey = Exclude<
+  PolicyKey,
+  'allowedAccountIds' | 'endpoints' | 'allowLongTermKeys' | 'verifyAfterResyncEnabled'
+>;
 
 // Ranges: idle lock as the user setting allows (whole minutes here); a session of at most a day.
 const SIMPLE: { [K in SimpleKey]: v.GenericSchema<unknown, NonNullable<Policy[K]>> } = {
@@ -107,19 +117,15 @@ const SIMPLE: { [K in SimpleKey]: v.GenericSchema<unknown, NonNullable<Policy[K]
   contentPromptEnabled: BOOLEAN,
   helpdeskUrl: HELPDESK_URL,
   helpdeskText: HELPDESK_TEXT,
+  // Fails closed: a template that is not allowed is dropped, so no ticket link is offered at all.
+  helpdeskTicketUrlTemplate: v.pipe(
+    v.string('wrong-type'),
+    v.trim(),
+    v.maxLength(2048, 'too-long'),
+    v.check(isAllowedTicketTemplate, 'url-not-allowed'),
+  ),
   copyAsCliEnabled: BOOLEAN,
 };
-
-/** The helpdesk link is shown as a link: only https pages and mailto, never a script or data URL. */
-function isAllowedHelpdeskUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol === 'mailto:') return true;
-    return parsed.protocol === 'https:' && !parsed.username && !parsed.password;
-  } catch {
-    return false;
-  }
-}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -195,10 +201,29 @@ export function parsePolicy(raw: unknown, options: PolicyParseOptions): ParsedPo
       // Fails closed: an unreadable answer to "may long-term keys be used" is a no.
       policy.allowLongTermKeys = value === true;
       if (typeof value !== 'boolean') errors.push({ key, problem: 'wrong-type' });
+    } else if (key === 'verifyAfterResyncEnabled') {
+      // Fails closed too: the check keeps the keys a few minutes longer, so an admin's unreadable
+      // answer to "may it" turns it off.
+      policy.verifyAfterResyncEnabled = value === true;
+      if (typeof value !== 'boolean') errors.push({ key, problem: 'wrong-type' });
     } else if (Object.hasOwn(SIMPLE, key)) parseSimple(policy, key as SimpleKey, value, errors);
     else errors.push({ key, problem: 'unknown-key' });
   }
+  checkEndpointsOffered(policy, errors);
   return { policy, errors };
+}
+
+/**
+ * FIPS or dual-stack where the pinned partition has no such endpoint (partitions.ts). Fails closed:
+ * the endpoints stay as the admin wrote them, so every call is refused (EndpointUnsupported) rather
+ * than sent to a standard host the admin did not ask for.
+ */
+function checkEndpointsOffered(policy: Policy, errors: PolicyError[]): void {
+  const { endpoints, partition } = policy;
+  if (!endpoints || !partition) return;
+  const refusal = endpointRefusal({ partition, ...endpoints });
+  if (!refusal) return;
+  errors.push({ key: refusal === 'no-fips' ? 'endpoints.fips' : 'endpoints', problem: 'endpoint-not-offered' });
 }
 
 /** Settings a user sees in the options page that the policy decides (or, for idle lock, caps). */
@@ -215,11 +240,14 @@ export type ManagedSetting =
 /** What every part of the extension acts on: the user's settings with the policy laid over them. */
 export interface EffectiveSettings extends Settings {
   copyAsCliEnabled: boolean;
+  /** "Check with the next code" after a resync; only the policy can turn it off. */
+  verifyAfterResyncEnabled: boolean;
   /** Absent: any account. Empty: none (a policy list without one valid id). */
   allowedAccountIds?: readonly string[];
   sessionMaxMinutes?: number;
   helpdeskUrl?: string;
   helpdeskText?: string;
+  helpdeskTicketUrlTemplate?: string;
   managed: ManagedSetting[];
 }
 
@@ -248,6 +276,7 @@ export function mergePolicy(rawUserSettings: unknown, policy: Policy): Effective
     allowLongTermKeys: pick('allowLongTermKeys', policy.allowLongTermKeys, user.allowLongTermKeys),
     contentPromptEnabled: pick('contentPromptEnabled', policy.contentPromptEnabled, user.contentPromptEnabled),
     copyAsCliEnabled: pick('copyAsCliEnabled', policy.copyAsCliEnabled, userCopyAsCli !== false),
+    verifyAfterResyncEnabled: policy.verifyAfterResyncEnabled !== false,
     managed,
   };
   if (policy.endpoints) {
@@ -264,6 +293,7 @@ export function mergePolicy(rawUserSettings: unknown, policy: Policy): Effective
   if (policy.sessionMaxMinutes !== undefined) effective.sessionMaxMinutes = policy.sessionMaxMinutes;
   if (policy.helpdeskUrl) effective.helpdeskUrl = policy.helpdeskUrl;
   if (policy.helpdeskText) effective.helpdeskText = policy.helpdeskText;
+  if (policy.helpdeskTicketUrlTemplate) effective.helpdeskTicketUrlTemplate = policy.helpdeskTicketUrlTemplate;
   return effective;
 }
 

@@ -1,0 +1,6 @@
+import { launchChromium } from './harness/chromium-driver';
+import { CHROME_SANDBOX_BUILD } from './harness/paths';
+import { describeVerifyAfterResync } from './scenarios/verify-after-resync';
+
+// The Chromium run also writes the README's screenshots of the check (docs/screenshots).
+describeVerifyAfterResync('Chromium', launchChromium, CHROME_SANDBOX_BUILD, { screenshots: true });
