@@ -19,6 +19,7 @@ export default defineConfig({
             'options/**/*.test.tsx',
             'bench/**/*.test.ts',
             'build/**/*.test.ts',
+            'scripts/**/*.test.ts',
           ],
           environment: 'node',
         },

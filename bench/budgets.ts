@@ -1,34 +1,47 @@
-// The performance budget from issue 8. Only the size budgets fail CI: bundle bytes are
+// The performance budgets from issue 17. Only the size budgets fail CI: bundle bytes are
 // deterministic for a given source tree, while timings on a shared 2-core machine are not.
 
 export type BundleContext = 'popup' | 'background' | 'content';
 
 /**
- * gzip (level 9) bytes per extension context, counting every chunk the context can load: lazy
- * import() chunks too (the SDK's never-used event-stream chunk is in the background's total), so
- * moving code behind a dynamic import does not by itself pass a budget.
+ * What a size budget counts (gzip level 9 per file, bench/bundle-sizes.ts):
+ * - 'start': what loads before the context's first view is interactive. For the popup that is its
+ *   HTML's entry script, stylesheet and modulepreloads, and everything those import statically:
+ *   the code fields render from these alone. Views behind a dynamic import() are not in it.
+ * - 'all': every file the context can ever load, lazy import() chunks included, so moving code
+ *   behind a dynamic import does not by itself pass the total.
  */
-export const SIZE_BUDGET_GZIP: Record<BundleContext, number> = {
-  popup: 10 * 1024,
-  content: 4 * 1024,
-  background: 55 * 1024,
-};
+export type SizeScope = 'start' | 'all';
+
+export interface SizeBudget {
+  context: BundleContext;
+  scope: SizeScope;
+  gzipBytes: number;
+}
+
+/** Every one of these fails `npm run bench:check` (CI) when a build exceeds it. */
+export const SIZE_BUDGETS: readonly SizeBudget[] = [
+  { context: 'popup', scope: 'start', gzipBytes: 12 * 1024 },
+  { context: 'popup', scope: 'all', gzipBytes: 16 * 1024 },
+  { context: 'content', scope: 'all', gzipBytes: 4 * 1024 },
+  { context: 'background', scope: 'all', gzipBytes: 55 * 1024 },
+];
 
 /**
- * What `npm run bench:check` (CI) fails on: the budget itself, except for the popup. Its 10 KB
- * budget is below what the popup needs before any of its own code: Preact with hooks 5.8 KB, its
- * stylesheet 1.3 KB, the reply checks 0.9 KB (README, "Performance"). Until the team sets a popup
- * budget it can meet (issue 8), CI holds the popup near its present size (15.0 KB, room for fixes,
- * not for features) so it cannot grow unseen; the table still reports it against the 10 KB budget.
+ * Reported by `npm run bench` with pass/miss and the margin, never enforced. Each is a difference
+ * or ratio of two things measured in the same run, so it transfers from one machine to another.
  */
-export const SIZE_CEILING_GZIP: Record<BundleContext, number> = {
-  ...SIZE_BUDGET_GZIP,
-  popup: 16 * 1024,
-};
+export const TIMING_TARGETS = {
+  /** popup code fields focusable, minus a script-free extension page with the same stylesheet */
+  popupFieldsOverFloorMs: { limit: 8, kind: 'max' },
+  /** resync through the extension, minus one raw SigV4-signed request to the same endpoint */
+  resyncOverheadMs: { limit: 5, kind: 'max' },
+  /** AWS CLI time for the same resync, divided by the extension's */
+  cliOverExtension: { limit: 40, kind: 'min' },
+  /** added script (thread) time per sign-in page load, with the extension minus without */
+  contentScriptMs: { limit: 0.3, kind: 'max' },
+  /** worker JS heap after unlock + list + resync */
+  workerHeapBytes: { limit: 3 * 1024 * 1024, kind: 'max' },
+} as const satisfies Record<string, { limit: number; kind: 'max' | 'min' }>;
 
-/** Reported against, never enforced: medians on a noisy machine are information, not a gate. */
-export const TIMING_BUDGET_MS = {
-  popupInteractive: 50,
-  contentOverhead: 1,
-  resyncOverhead: 20,
-} as const;
+export type TimingTarget = keyof typeof TIMING_TARGETS;

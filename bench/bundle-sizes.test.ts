@@ -38,9 +38,19 @@ describe('measureContexts', () => {
     );
     write(
       'popup/index.html',
-      '<script type="module" src="/assets/popup.js"></script><link rel="stylesheet" href="/assets/p.css">',
+      '<script type="module" src="/assets/popup.js"></script><link rel="modulepreload" crossorigin href="/assets/preloaded.js">' +
+        '<link rel="stylesheet" href="/assets/p.css">',
     );
-    write('assets/popup.js', 'import{x}from"./shared.js";');
+    // Two lazy views; one of them is also imported statically by the other lazy view's shared
+    // helper, which stays lazy, and by nothing at start.
+    write(
+      'assets/popup.js',
+      'import{x}from"./shared.js";const a=()=>import("./view-a.js"),b=()=>import("./view-b.js"),c=()=>import("./preloaded.js");',
+    );
+    write('assets/preloaded.js', 'export{}');
+    write('assets/view-a.js', 'import"./view-helper.js";import"./shared.js";export{}');
+    write('assets/view-b.js', 'import"./view-helper.js";export{}');
+    write('assets/view-helper.js', 'export{}');
     write('assets/p.css', 'body{color:red}');
     write('assets/shared.js', 'export const x=1;');
     write('loader.js', "import './assets/bg.js';");
@@ -54,7 +64,15 @@ describe('measureContexts', () => {
         .find((c) => c.context === name)
         ?.files.map((f) => `${f.file}${f.lazy ? ' (lazy)' : ''}`)
         .sort();
-    expect(files('popup')).toEqual(['assets/p.css', 'assets/popup.js', 'assets/shared.js']);
+    expect(files('popup')).toEqual([
+      'assets/p.css',
+      'assets/popup.js',
+      'assets/preloaded.js',
+      'assets/shared.js',
+      'assets/view-a.js (lazy)',
+      'assets/view-b.js (lazy)',
+      'assets/view-helper.js (lazy)',
+    ]);
     expect(files('background')).toEqual(['assets/bg.js', 'assets/lazy.js (lazy)', 'assets/shared.js', 'loader.js']);
     expect(files('content')).toEqual(['content.js']);
     expect(sharedFiles(contexts).map((s) => [s.file, s.contexts])).toEqual([
@@ -62,5 +80,6 @@ describe('measureContexts', () => {
     ]);
     const popup = contexts.find((c) => c.context === 'popup');
     expect(popup?.gzipBytes).toBe(popup?.files.reduce((n, f) => n + f.gzipBytes, 0));
+    expect(popup?.eagerGzipBytes).toBe(popup?.files.filter((f) => !f.lazy).reduce((n, f) => n + f.gzipBytes, 0));
   });
 });

@@ -20,7 +20,7 @@ export interface ContextSize {
   /** everything the context can load, lazy chunks included: what the budget counts */
   minBytes: number;
   gzipBytes: number;
-  /** only what loads when the context starts (no dynamic import() chunks) */
+  /** only what loads when the context starts: no chunk reached only through a dynamic import() */
   eagerGzipBytes: number;
   files: FileSize[];
 }
@@ -97,14 +97,18 @@ export function reachableFiles(root: string, entries: string[]): Map<string, boo
   return lazyOf;
 }
 
-/** The script and stylesheet files an extension HTML page loads. */
+/**
+ * The files an extension HTML page loads as it opens: its scripts, stylesheets and modulepreloads
+ * (fetched with the page, so they count at start even if no static import named them).
+ */
 export function htmlEntries(root: string, htmlPath: string): string[] {
   const html = readFileSync(htmlPath, 'utf8');
-  const refs = [
-    ...[...html.matchAll(/<script\b[^>]*\bsrc=["']([^"']+)["']/gi)].map((m) => m[1]),
-    ...[...html.matchAll(/<link\b[^>]*\brel=["']stylesheet["'][^>]*\bhref=["']([^"']+)["']/gi)].map((m) => m[1]),
-    ...[...html.matchAll(/<link\b[^>]*\bhref=["']([^"']+)["'][^>]*\brel=["']stylesheet["']/gi)].map((m) => m[1]),
-  ];
+  const linkHrefs = [...html.matchAll(/<link\b[^>]*>/gi)].flatMap(([tag]) => {
+    const rel = /\brel=["']([^"']+)["']/i.exec(tag)?.[1]?.toLowerCase();
+    const href = /\bhref=["']([^"']+)["']/i.exec(tag)?.[1];
+    return href && (rel === 'stylesheet' || rel === 'modulepreload') ? [href] : [];
+  });
+  const refs = [...[...html.matchAll(/<script\b[^>]*\bsrc=["']([^"']+)["']/gi)].map((m) => m[1]), ...linkHrefs];
   return refs.flatMap((ref) => {
     if (!ref || /^[a-z]+:/i.test(ref)) return [];
     const target = ref.startsWith('/') ? resolve(root, `.${ref}`) : resolve(dirname(htmlPath), ref);

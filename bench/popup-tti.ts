@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, sep } from 'node:path';
 import type { BenchBrowser } from './chromium';
 import { summarize, type Summary } from './stats';
 
@@ -108,15 +110,38 @@ export async function measurePopupTti(browser: BenchBrowser, field: PopupField, 
 }
 
 /**
- * The same browser's floor: first paint of an extension document that runs no script (the
- * extension's manifest.json shown in a tab). No popup can be interactive before this.
+ * Writes the floor page into a (scratch) build: the built popup HTML with the same stylesheet but
+ * no script and no modulepreload, and one line of text to paint. Returns its path in the build.
  */
-export async function measureDocumentFloor(browser: BenchBrowser, n: number): Promise<Summary> {
+export function writeFloorPage(buildDir: string): string {
+  const manifest = JSON.parse(readFileSync(join(buildDir, 'manifest.json'), 'utf8')) as {
+    action?: { default_popup?: string };
+  };
+  const popupPath = manifest.action?.default_popup;
+  if (!popupPath) throw new Error(`${buildDir}: the manifest names no popup`);
+  const html = readFileSync(join(buildDir, popupPath), 'utf8')
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '')
+    .replace(/<link\b[^>]*\brel=["']modulepreload["'][^>]*>/gi, '')
+    .replace(/<main id="app"><\/main>/, '<main id="app"><p>floor</p></main>');
+  if (/<script\b/i.test(html) || !/rel=["']stylesheet["']/i.test(html)) {
+    throw new Error('the floor page must keep the stylesheet and lose every script');
+  }
+  const floorPath = join(dirname(popupPath), 'bench-floor.html');
+  writeFileSync(join(buildDir, floorPath), html);
+  return floorPath.split(sep).join('/');
+}
+
+/**
+ * The same browser's floor: first paint of an extension page that runs no script but loads the
+ * popup's stylesheet (writeFloorPage). No popup can be interactive before this; what the popup
+ * takes beyond it is its own code and its round trips to the background.
+ */
+export async function measureDocumentFloor(browser: BenchBrowser, n: number, floorPath: string): Promise<Summary> {
   const samples: number[] = [];
   for (let i = 0; i <= n; i++) {
     const page = await browser.context.newPage();
     try {
-      await page.goto(`${browser.extensionBaseUrl ?? ''}/manifest.json`);
+      await page.goto(`${browser.extensionBaseUrl ?? ''}/${floorPath}`);
       await page.waitForFunction(() => performance.getEntriesByName('first-paint').length > 0, undefined, {
         timeout: 5_000,
       });

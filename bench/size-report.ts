@@ -1,26 +1,28 @@
-import { SIZE_BUDGET_GZIP, SIZE_CEILING_GZIP, type BundleContext } from './budgets';
+import { SIZE_BUDGETS, type BundleContext, type SizeScope } from './budgets';
 import { measureContexts, sharedFiles, type ContextSize } from './bundle-sizes';
 import type { Browser } from './builds';
 import { kb, type Row } from './report';
 import { attribute, type Attribution } from './sourcemap-attribution';
 
-// Bundle sizes per browser and context against the gzip budget, and (when a sourcemap build is
+// Bundle sizes per browser and context against the gzip budgets, and (when a sourcemap build is
 // given) what dominates each context.
 
 export interface BrowserSizes {
   browser: Browser;
   buildDir: string;
-  contexts: Array<
-    ContextSize & {
-      budgetGzip: number;
-      withinBudget: boolean;
-      /** What CI enforces (budgets.ts SIZE_CEILING_GZIP); the budget except where noted there. */
-      ceilingGzip: number;
-      withinCeiling: boolean;
-      attribution?: Attribution;
-    }
-  >;
+  contexts: Array<ContextSize & { attribution?: Attribution }>;
   shared: ReturnType<typeof sharedFiles>;
+}
+
+export interface SizeVerdict {
+  browser: Browser;
+  context: BundleContext;
+  scope: SizeScope;
+  files: number;
+  minBytes: number;
+  gzipBytes: number;
+  budgetGzip: number;
+  within: boolean;
 }
 
 export function measureBrowser(
@@ -35,10 +37,6 @@ export function measureBrowser(
     shared: sharedFiles(contexts),
     contexts: contexts.map((c) => ({
       ...c,
-      budgetGzip: SIZE_BUDGET_GZIP[c.context],
-      withinBudget: c.gzipBytes <= SIZE_BUDGET_GZIP[c.context],
-      ceilingGzip: SIZE_CEILING_GZIP[c.context],
-      withinCeiling: c.gzipBytes <= SIZE_CEILING_GZIP[c.context],
       ...(attributionFrom
         ? {
             attribution: attribute(
@@ -53,40 +51,49 @@ export function measureBrowser(
   };
 }
 
-export const SIZE_HEADER: Row = [
-  'browser',
-  'context',
-  'files',
-  'minified',
-  'gzip -9',
-  'of which at start',
-  'budget (gzip)',
-  'verdict',
-];
-
-export function sizeRows(all: BrowserSizes[]): Row[] {
+/** One verdict per budget in budgets.ts and browser; a context that was not measured is a miss. */
+export function sizeVerdicts(all: BrowserSizes[]): SizeVerdict[] {
   return all.flatMap((b) =>
-    b.contexts.map((c): Row => {
-      const lazy = c.files.filter((f) => f.lazy);
-      const files = `${c.files.length}${lazy.length > 0 ? ` (${lazy.length} lazy)` : ''}`;
-      return [
-        b.browser,
-        c.context,
-        files,
-        kb(c.minBytes),
-        kb(c.gzipBytes),
-        kb(c.eagerGzipBytes),
-        `≤ ${kb(c.budgetGzip)}`,
-        sizeVerdict(c),
-      ];
+    SIZE_BUDGETS.map((budget): SizeVerdict => {
+      const c = b.contexts.find((x) => x.context === budget.context);
+      const files = (c?.files ?? []).filter((f) => budget.scope === 'all' || !f.lazy);
+      const gzipBytes = files.reduce((n, f) => n + f.gzipBytes, 0);
+      return {
+        browser: b.browser,
+        context: budget.context,
+        scope: budget.scope,
+        files: files.length,
+        minBytes: files.reduce((n, f) => n + f.minBytes, 0),
+        gzipBytes,
+        budgetGzip: budget.gzipBytes,
+        within: files.length > 0 && gzipBytes <= budget.gzipBytes,
+      };
     }),
   );
 }
 
-/** "ok", or over the budget but under the CI ceiling, or over what CI allows. */
-export function sizeVerdict(c: { withinBudget: boolean; withinCeiling: boolean; ceilingGzip: number }): string {
-  if (c.withinBudget) return 'ok';
-  return c.withinCeiling ? `over (CI ceiling ${kb(c.ceilingGzip)}: ok)` : 'OVER (fails CI)';
+export const scopeLabel = (scope: SizeScope): string => (scope === 'start' ? 'at start' : 'all chunks');
+
+/** "ok (1.2 KB to spare)" or "MISS by 1.2 KB"; bytes, so the margin is exact. */
+export function sizeVerdictText(v: Pick<SizeVerdict, 'gzipBytes' | 'budgetGzip' | 'within' | 'files'>): string {
+  if (v.files === 0) return 'MISS (nothing measured)';
+  const margin = Math.abs(v.budgetGzip - v.gzipBytes);
+  return v.within ? `ok (${kb(margin)} to spare)` : `MISS by ${kb(margin)} (${margin} B)`;
+}
+
+export const SIZE_HEADER: Row = ['browser', 'context', 'counts', 'files', 'minified', 'gzip -9', 'budget', 'verdict'];
+
+export function sizeRows(all: BrowserSizes[]): Row[] {
+  return sizeVerdicts(all).map((v): Row => [
+    v.browser,
+    v.context,
+    scopeLabel(v.scope),
+    String(v.files),
+    kb(v.minBytes),
+    kb(v.gzipBytes),
+    `≤ ${kb(v.budgetGzip)}`,
+    sizeVerdictText(v),
+  ]);
 }
 
 /** Top packages per context, as "name 12.3 KB (20%)" lines. */
@@ -102,28 +109,4 @@ export function attributionLines(sizes: BrowserSizes, top = 8): string[] {
       ...(c.attribution.sameBytes ? [] : [`  (note: a chunk changed between the measured and the sourcemap build)`]),
     ];
   });
-}
-
-export interface SizeExcess {
-  browser: Browser;
-  context: BundleContext;
-  gzipBytes: number;
-  budgetGzip: number;
-  ceilingGzip: number;
-}
-
-/** Contexts over their budget; `failsCi` marks those over the ceiling CI enforces. */
-export function overBudget(all: BrowserSizes[]): Array<SizeExcess & { failsCi: boolean }> {
-  return all.flatMap((b) =>
-    b.contexts
-      .filter((c) => !c.withinBudget)
-      .map((c) => ({
-        browser: b.browser,
-        context: c.context,
-        gzipBytes: c.gzipBytes,
-        budgetGzip: c.budgetGzip,
-        ceilingGzip: c.ceilingGzip,
-        failsCi: !c.withinCeiling,
-      })),
-  );
 }

@@ -4,11 +4,9 @@ import { DevicePicker } from './components/DevicePicker';
 import { ErrorNotice } from './components/ErrorNotice';
 import { HelpdeskContext } from './components/Helpdesk';
 import { OutcomeView } from './components/OutcomeView';
-import { PrefillNotice } from './components/PrefillNotice';
-import { SecondDeviceForm } from './components/SecondDeviceForm';
-import { RootGuidance } from './components/RootGuidance';
+// Views off the way to the code fields load on demand (bench/budgets.ts, popup at start).
+import { PrefillNotice, RootGuidance, SecondDeviceForm, SkewBanner } from './lazy-views';
 import { SessionBar } from './components/SessionBar';
-import { SkewBanner } from './components/SkewBanner';
 import { WhoseDevice } from './components/WhoseDevice';
 import { useState } from 'preact/hooks';
 import { t } from '../src/shared/i18n';

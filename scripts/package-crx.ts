@@ -49,6 +49,8 @@ export interface PackOptions {
   outDir: string;
   /** Where the .crx will be served from; a URL ending in / gets the file name appended. */
   codebase: string;
+  /** The package's file name; by default mfa-resync-assistant-<version>.crx. */
+  crxName?: string;
 }
 
 export async function packCrx(options: PackOptions): Promise<PackedCrx> {
@@ -65,7 +67,7 @@ export async function packCrx(options: PackOptions): Promise<PackedCrx> {
     );
   }
   mkdirSync(options.outDir, { recursive: true });
-  const crxName = `mfa-resync-assistant-${manifest.version}.crx`;
+  const crxName = options.crxName ?? `mfa-resync-assistant-${manifest.version}.crx`;
   const crxUrl = options.codebase.endsWith('/') ? `${options.codebase}${crxName}` : options.codebase;
   const crxPath = resolve(options.outDir, crxName);
   const updatesXmlPath = resolve(options.outDir, 'updates.xml');

@@ -110,9 +110,10 @@ describe('CodesForm', () => {
     expect(unchecked.code2.value).toBe('654321');
   });
 
-  it('shows the equivalent AWS CLI command with the codes blanked', () => {
+  it('shows the equivalent AWS CLI command with the codes blanked', async () => {
     renderForm();
-    const command = screen.getByTestId('cli-command').textContent ?? '';
+    // The CLI copy loads on demand (popup/lazy-views.ts), a moment after the form.
+    const command = (await screen.findByTestId('cli-command')).textContent ?? '';
     expect(command).toContain('aws iam resync-mfa-device');
     expect(command).toContain('--serial-number arn:aws:iam::123456789012:mfa/alice-phone');
     expect(command).toContain('--authentication-code1 CODE1');

@@ -4,7 +4,7 @@ import { codesStillUsable, pairProblems, splitPastedPair, type PairProblems } fr
 import { codeKey, t } from '../../src/shared/i18n';
 import { Checkbox } from './Checkbox';
 import { CodeRing } from './CodeRing';
-import { CopyAsCli } from './CopyAsCli';
+import { CopyAsCli } from '../lazy-views';
 import type { Partition } from '../../src/shared/partitions';
 import type { StatusView } from '../../src/shared/messages';
 

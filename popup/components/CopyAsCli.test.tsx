@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen } from '@testing-library/preact';
+import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CodesForm } from './CodesForm';
 
@@ -11,10 +11,10 @@ vi.mock('../../src/shared/browser', () => ({
 
 const device = { userName: 'alice', serialNumber: 'arn:aws:iam::123456789012:mfa/alice-phone' };
 
-function renderCli(
+async function renderCli(
   partition: 'aws' | 'aws-cn' | 'aws-us-gov',
   endpoints?: { fips: boolean; dualStack: boolean; override?: string },
-) {
+): Promise<void> {
   render(
     <CodesForm
       busy={false}
@@ -28,32 +28,36 @@ function renderCli(
       onResync={vi.fn(async () => undefined)}
     />,
   );
+  // The CLI copy loads on demand (popup/lazy-views.ts), a moment after the form.
+  await waitFor(() =>
+    expect(document.querySelector('[data-testid="cli-command"], [data-testid="cli-endpoint-refused"]')).not.toBeNull(),
+  );
 }
 
 afterEach(cleanup);
 
 describe('CopyAsCli in the codes form', () => {
-  it('uses the effective FIPS + dual-stack host of the session partition', () => {
-    renderCli('aws', { fips: true, dualStack: true });
+  it('uses the effective FIPS + dual-stack host of the session partition', async () => {
+    await renderCli('aws', { fips: true, dualStack: true });
     expect(screen.getByTestId('cli-command').textContent).toContain(
       '--endpoint-url https://iam-fips.global.api.aws \\\n  --region us-east-1',
     );
   });
 
-  it('uses the override, as the extension does', () => {
-    renderCli('aws-us-gov', { fips: false, dualStack: false, override: 'https://iam-gw.corp.example' });
+  it('uses the override, as the extension does', async () => {
+    await renderCli('aws-us-gov', { fips: false, dualStack: false, override: 'https://iam-gw.corp.example' });
     expect(screen.getByTestId('cli-command').textContent).toContain(
       '--endpoint-url https://iam-gw.corp.example \\\n  --region us-gov-west-1',
     );
   });
 
-  it('without endpoint settings (policy not read yet) shows the standard call', () => {
-    renderCli('aws');
+  it('without endpoint settings (policy not read yet) shows the standard call', async () => {
+    await renderCli('aws');
     expect(screen.getByTestId('cli-command').textContent).not.toContain('--endpoint-url');
   });
 
-  it('offers no command for a refused combination, and says why', () => {
-    renderCli('aws-cn', { fips: true, dualStack: false });
+  it('offers no command for a refused combination, and says why', async () => {
+    await renderCli('aws-cn', { fips: true, dualStack: false });
     expect(screen.queryByTestId('cli-command')).toBeNull();
     expect(screen.getByTestId('cli-endpoint-refused').textContent).toBe('error_EndpointUnsupported_next');
   });
