@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { AwsCredentialIdentity, HttpRequest } from '@smithy/types';
-import { awsCliEnv, form, NodeSha256 } from '../e2e/sandbox/sandbox-test-kit';
+import { awsCliEnv, awsCliPath, form, NodeSha256 } from '../e2e/sandbox/sandbox-test-kit';
 
 // The two baselines the extension's resync is compared with: the smallest correct client (one
 // SigV4-signed Query request from node) and the AWS CLI, which users would otherwise run.
@@ -64,9 +64,9 @@ export function cliResync(
     params.userName,
     '--serial-number',
     params.serialNumber,
-    '--authentication-code-1',
+    '--authentication-code1',
     params.code1,
-    '--authentication-code-2',
+    '--authentication-code2',
     params.code2,
     '--endpoint-url',
     endpoint,
@@ -74,7 +74,7 @@ export function cliResync(
     'json',
   ];
   return new Promise((done) => {
-    execFile('aws', args, { env }, (error, _stdout, stderr) => {
+    execFile(awsCliPath() ?? 'aws', args, { env }, (error, _stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
       done({ exitCode: code, stderr: String(stderr) });
     });
