@@ -4,6 +4,7 @@ import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import { awsXmlParserWithoutDomParser } from './build/aws-xml-parser-plugin.ts';
+import { compactSdkErrors } from './build/compact-sdk-errors-plugin.ts';
 import { explicitEndpointsOnly } from './build/explicit-endpoints-plugin.ts';
 import { noEventStreams } from './build/no-event-streams-plugin.ts';
 import { plainDynamicImport } from './build/plain-dynamic-import-plugin.ts';
@@ -28,6 +29,7 @@ export default defineConfig({
     awsXmlParserWithoutDomParser(),
     noEventStreams(),
     explicitEndpointsOnly(),
+    compactSdkErrors(),
     replyChecksModule(),
     plainDynamicImport(),
     preact(),
