@@ -9,6 +9,7 @@ import { explicitEndpointsOnly } from './build/explicit-endpoints-plugin.ts';
 import { noEventStreams } from './build/no-event-streams-plugin.ts';
 import { plainDynamicImport } from './build/plain-dynamic-import-plugin.ts';
 import { replyChecksModule } from './build/reply-checks-plugin.ts';
+import { unreachableSdkFallbacks } from './build/unreachable-sdk-fallbacks-plugin.ts';
 import { manifestForTarget, type BuildVariant, type TargetBrowser } from './build/manifest-for-target.ts';
 
 // One config, selected by env: TARGET_BROWSER=chrome|firefox, BUILD_VARIANT=release|sandbox.
@@ -30,6 +31,7 @@ export default defineConfig({
     noEventStreams(),
     explicitEndpointsOnly(),
     compactSdkErrors(),
+    unreachableSdkFallbacks(),
     replyChecksModule(),
     plainDynamicImport(),
     preact(),
