@@ -4,11 +4,13 @@ import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import { awsXmlParserWithoutDomParser } from './build/aws-xml-parser-plugin.ts';
+import { compactSdkErrors } from './build/compact-sdk-errors-plugin.ts';
 import { explicitEndpointsOnly } from './build/explicit-endpoints-plugin.ts';
 import { noEventStreams } from './build/no-event-streams-plugin.ts';
 import { plainDynamicImport } from './build/plain-dynamic-import-plugin.ts';
 import { replyChecksModule } from './build/reply-checks-plugin.ts';
 import { noInnerHtml } from './build/no-inner-html-plugin.ts';
+import { unreachableSdkFallbacks } from './build/unreachable-sdk-fallbacks-plugin.ts';
 import { manifestForTarget, type BuildVariant, type TargetBrowser } from './build/manifest-for-target.ts';
 
 // One config, selected by env: TARGET_BROWSER=chrome|firefox, BUILD_VARIANT=release|sandbox.
@@ -29,6 +31,8 @@ export default defineConfig({
     awsXmlParserWithoutDomParser(),
     noEventStreams(),
     explicitEndpointsOnly(),
+    compactSdkErrors(),
+    unreachableSdkFallbacks(),
     replyChecksModule(),
     plainDynamicImport(),
     noInnerHtml(),

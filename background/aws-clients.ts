@@ -25,6 +25,8 @@ function commonConfig(secret: AwsSecret, region: string, endpoint: string, optio
     endpoint,
     credentials: { ...secret },
     maxAttempts: options.retries ? 3 : 1,
+    // The SDK's default, stated so the build can leave adaptive retry out (build/unreachable-sdk-fallbacks-plugin.ts).
+    retryMode: 'standard',
     requestHandler: { requestTimeout: REQUEST_TIMEOUT_MS },
   };
 }
