@@ -16,9 +16,16 @@ const all = [measureBrowser('chrome', dirs.chrome), measureBrowser('firefox', di
 console.log(textTable(SIZE_HEADER, sizeRows(all)));
 const misses = sizeVerdicts(all).filter((v) => !v.within);
 for (const v of misses) {
+  const ceiling =
+    v.ceilingGzip === undefined ? '' : `, ${v.passesCi ? 'under' : 'OVER'} its ${v.ceilingGzip} B CI ceiling`;
   console.error(
-    `bench: ${v.browser} ${v.context} (${scopeLabel(v.scope)}) is ${v.gzipBytes} B gzip, over its ${v.budgetGzip} B budget by ${v.gzipBytes - v.budgetGzip} B (${kb(v.gzipBytes - v.budgetGzip)}); npm run bench shows what dominates it`,
+    `bench: ${v.browser} ${v.context} (${scopeLabel(v.scope)}) is ${v.gzipBytes} B gzip, over its ${v.budgetGzip} B budget by ${v.gzipBytes - v.budgetGzip} B (${kb(v.gzipBytes - v.budgetGzip)})${ceiling}; npm run bench shows what dominates it`,
   );
 }
-console.log(misses.length === 0 ? 'bench: size budgets ok' : `bench: ${misses.length} size budget(s) missed`);
-process.exit(misses.length === 0 ? 0 : 1);
+const failing = misses.filter((v) => !v.passesCi);
+console.log(
+  misses.length === 0
+    ? 'bench: size budgets ok'
+    : `bench: ${misses.length} size budget(s) missed, ${failing.length} over what CI allows`,
+);
+process.exit(failing.length === 0 ? 0 : 1);

@@ -67,8 +67,10 @@ describe('size budgets', () => {
     expect(verdictOf(s, 'popup', 'start')?.within).toBe(false);
     expect(verdictOf(s, 'popup', 'all')?.within).toBe(true);
     expect(
-      sizeVerdictText(verdictOf(s, 'popup', 'start') ?? { gzipBytes: 0, budgetGzip: 0, within: true, files: 0 }),
-    ).toBe('MISS by 0.0 KB (1 B)');
+      sizeVerdictText(
+        verdictOf(s, 'popup', 'start') ?? { gzipBytes: 0, budgetGzip: 0, within: true, files: 0, passesCi: true },
+      ),
+    ).toBe('MISS by 0.0 KB (1 B); CI ceiling 16.0 KB: ok');
   });
 
   it('fails a popup whose lazy chunks push the total over 16 KB though its start is fine', () => {
@@ -86,6 +88,22 @@ describe('size budgets', () => {
     ).toEqual(['content', 'background']);
     const at = sizes([file('p.js', 1)], budget('background', 'all'), budget('content', 'all'));
     expect(sizeVerdicts([at]).every((v) => v.within)).toBe(true);
+  });
+
+  it('passes CI on a missed popup budget only up to its ceiling, and says which', () => {
+    const ceiling = SIZE_BUDGETS.find((b) => b.context === 'popup' && b.scope === 'start')?.ciCeilingGzip ?? 0;
+    expect(ceiling).toBeGreaterThan(budget('popup', 'start'));
+    const under = verdictOf(sizes([file('entry.js', ceiling)]), 'popup', 'start');
+    expect(under).toMatchObject({ within: false, passesCi: true });
+    expect(sizeVerdictText(under ?? { gzipBytes: 0, budgetGzip: 0, within: true, files: 0, passesCi: true })).toMatch(
+      /^MISS by .*; CI ceiling 16\.0 KB: ok$/,
+    );
+    const over = verdictOf(sizes([file('entry.js', ceiling + 1)]), 'popup', 'start');
+    expect(over).toMatchObject({ within: false, passesCi: false });
+    // Background and content have no ceiling: a miss there is a CI failure.
+    const bg = verdictOf(sizes([file('p.js', 1)], budget('background', 'all') + 1), 'background', 'all');
+    expect(bg).toMatchObject({ within: false, passesCi: false });
+    expect(bg?.ceilingGzip).toBeUndefined();
   });
 
   it('treats a context with no files as a miss, not as zero bytes', () => {

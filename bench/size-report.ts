@@ -23,6 +23,10 @@ export interface SizeVerdict {
   gzipBytes: number;
   budgetGzip: number;
   within: boolean;
+  /** The budget's CI ceiling, where it has one (budgets.ts). */
+  ceilingGzip?: number;
+  /** What CI decides: within the budget, or else within its ceiling. */
+  passesCi: boolean;
 }
 
 export function measureBrowser(
@@ -58,6 +62,8 @@ export function sizeVerdicts(all: BrowserSizes[]): SizeVerdict[] {
       const c = b.contexts.find((x) => x.context === budget.context);
       const files = (c?.files ?? []).filter((f) => budget.scope === 'all' || !f.lazy);
       const gzipBytes = files.reduce((n, f) => n + f.gzipBytes, 0);
+      const within = files.length > 0 && gzipBytes <= budget.gzipBytes;
+      const ceiling = budget.ciCeilingGzip;
       return {
         browser: b.browser,
         context: budget.context,
@@ -66,7 +72,9 @@ export function sizeVerdicts(all: BrowserSizes[]): SizeVerdict[] {
         minBytes: files.reduce((n, f) => n + f.minBytes, 0),
         gzipBytes,
         budgetGzip: budget.gzipBytes,
-        within: files.length > 0 && gzipBytes <= budget.gzipBytes,
+        within,
+        ...(ceiling === undefined ? {} : { ceilingGzip: ceiling }),
+        passesCi: within || (files.length > 0 && ceiling !== undefined && gzipBytes <= ceiling),
       };
     }),
   );
@@ -75,10 +83,15 @@ export function sizeVerdicts(all: BrowserSizes[]): SizeVerdict[] {
 export const scopeLabel = (scope: SizeScope): string => (scope === 'start' ? 'at start' : 'all chunks');
 
 /** "ok (1.2 KB to spare)" or "MISS by 1.2 KB"; bytes, so the margin is exact. */
-export function sizeVerdictText(v: Pick<SizeVerdict, 'gzipBytes' | 'budgetGzip' | 'within' | 'files'>): string {
+export function sizeVerdictText(
+  v: Pick<SizeVerdict, 'gzipBytes' | 'budgetGzip' | 'within' | 'files' | 'ceilingGzip' | 'passesCi'>,
+): string {
   if (v.files === 0) return 'MISS (nothing measured)';
   const margin = Math.abs(v.budgetGzip - v.gzipBytes);
-  return v.within ? `ok (${kb(margin)} to spare)` : `MISS by ${kb(margin)} (${margin} B)`;
+  if (v.within) return `ok (${kb(margin)} to spare)`;
+  const miss = `MISS by ${kb(margin)} (${margin} B)`;
+  if (v.ceilingGzip === undefined) return miss;
+  return `${miss}; CI ceiling ${kb(v.ceilingGzip)}: ${v.passesCi ? 'ok' : 'OVER'}`;
 }
 
 export const SIZE_HEADER: Row = ['browser', 'context', 'counts', 'files', 'minified', 'gzip -9', 'budget', 'verdict'];
