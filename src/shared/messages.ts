@@ -233,6 +233,11 @@ export interface TabRejections {
   counted: boolean;
   /** Rejections in a row in this tab, across page loads. */
   rejections: number;
+  /**
+   * Offer "Ask an admin" on the prompt: the policy allows it and the extension holds no
+   * credentials. One boolean, never what the credentials are (docs/security.md, "sign-in page").
+   */
+  askAdmin?: boolean;
 }
 
 export const ContentScriptRequest = v.variant('type', [
