@@ -12,6 +12,7 @@ export interface AskAdminProps {
   /** What the sign-in page showed, when its prompt opened the popup. */
   hints: SignInHints | undefined;
   helpdeskUrl: string | undefined;
+  /** When set (and it fills to an allowed URL), the ticket form is the only route offered. */
   ticketUrlTemplate: string | undefined;
   onClose: () => void;
 }
@@ -20,8 +21,8 @@ type Field = 'account' | 'userName' | 'serialNumber' | 'code1' | 'code2';
 
 /**
  * "Ask an admin" for a user who holds no credentials: names the device (and, if the user likes,
- * two codes with the time they were read), never a password or a key. It leaves as text to copy,
- * an email, or the organization's ticket form.
+ * two codes with the time they were read), never a password or a key. It leaves as text to copy
+ * or an email, or, where the policy sets a ticket URL, through that ticket form only.
  */
 export function AskAdmin({ hints, helpdeskUrl, ticketUrlTemplate, onClose }: AskAdminProps) {
   const [values, setValues] = useState<Record<Field, string>>({
@@ -133,7 +134,18 @@ export function AskAdmin({ hints, helpdeskUrl, ticketUrlTemplate, onClose }: Ask
       <button type="submit" class="primary" data-testid="ask-make">
         {t('handoff_make')}
       </button>
-      {made && (
+      {made && ticketUrl && (
+        // The organization's ticket form is its only route: no text to copy, no email beside it.
+        <>
+          <p class="hint">{t('handoff_ticket_only')}</p>
+          <div class="actions">
+            <a data-testid="ask-ticket" href={ticketUrl} target="_blank" rel="noreferrer">
+              {t('handoff_ticket')}
+            </a>
+          </div>
+        </>
+      )}
+      {made && !ticketUrl && (
         <>
           <label for="ask-text">{t('handoff_text_label')}</label>
           <textarea id="ask-text" data-testid="ask-text" rows={7} readOnly value={text} />
@@ -148,11 +160,6 @@ export function AskAdmin({ hints, helpdeskUrl, ticketUrlTemplate, onClose }: Ask
             <a data-testid="ask-email" href={mailtoLink(helpdeskUrl, t('handoff_text_title'), text)}>
               {t('handoff_email')}
             </a>
-            {ticketUrl && (
-              <a data-testid="ask-ticket" href={ticketUrl} target="_blank" rel="noreferrer">
-                {t('handoff_ticket')}
-              </a>
-            )}
           </div>
         </>
       )}

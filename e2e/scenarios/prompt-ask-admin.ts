@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox } from '../sandbox/server';
+import type { ExtensionDriver, ExtensionPage, WebPage } from '../harness/driver';
+import { bashExportPaste, seedUser } from '../harness/demo-users';
+import { closeLocked, POPUP, unlockWith } from '../harness/popup-flow';
+import { focusInPrompt, PROMPT, settleIn, submitWrongCode, text, waitUntil } from '../harness/signin-prompt';
+import { startSigninFixtureServer, type SigninFixtureServer } from '../harness/signin-fixture-server';
+import type { ContentPromptLauncher } from './content-prompt';
+
+/**
+ * "Ask an admin" straight from the sign-in prompt, in the built extension, by keyboard only: offered
+ * to a user who holds no credentials in the extension, it opens the popup on the request form
+ * prefilled with the account, user and device the page shows; with credentials unlocked it is not
+ * offered. The form itself is then filled and sent by keyboard (Tab order, Enter).
+ */
+const HOST = '123456789012.signin.aws.amazon.com';
+const PAGE = '/legacy/iam-mfa.html';
+const SERIAL = 'arn:aws:iam::123456789012:mfa/alice-phone';
+/** The request form's controls in the order Tab must reach them. */
+const FORM_ORDER = ['ask-partition', 'ask-account', 'ask-userName', 'ask-serialNumber', 'ask-code1', 'ask-code2'];
+
+/** Presses Tab until `testId` has focus (at most `max` times); returns the ids passed on the way. */
+async function tabTo(page: ExtensionPage, testId: string, max = 25): Promise<Array<string | null>> {
+  const passed: Array<string | null> = [];
+  for (let i = 0; i < max; i++) {
+    await page.press('Tab');
+    const focused = await page.focusedTestId();
+    passed.push(focused);
+    if (focused === testId) return passed;
+  }
+  throw new Error(`Tab never reached ${testId}: ${JSON.stringify(passed)}`);
+}
+
+async function typeKeys(page: ExtensionPage, keys: string): Promise<void> {
+  for (const key of keys) await page.press(key);
+}
+
+export function describePromptAskAdmin(name: string, launch: ContentPromptLauncher, extensionDir: string): void {
+  describe(`"Ask an admin" from the sign-in prompt in ${name}`, () => {
+    let server: SigninFixtureServer;
+    let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+    let driver: ExtensionDriver;
+
+    const promptAfterTwoRejections = async (): Promise<WebPage> => {
+      const page = await driver.openUrl(server.url(HOST, PAGE));
+      await settleIn();
+      await submitWrongCode(page);
+      await submitWrongCode(page);
+      await waitUntil('the prompt to take focus', () => focusInPrompt(page));
+      return page;
+    };
+    const prefill = async () => (await driver.readStorage('session'))['prefill'] as Record<string, unknown> | undefined;
+
+    beforeAll(async () => {
+      server = await startSigninFixtureServer();
+      sandbox = await startSandbox({ port: 0 });
+      driver = await launch(extensionDir, server);
+      await driver.writeStorage('local', { settings: { endpointOverride: sandbox.url } });
+    });
+    afterAll(async () => {
+      await driver?.close();
+      await sandbox?.close();
+      await server?.close();
+    });
+
+    // First, while no prefill from the prompt would open the popup on the request form.
+    it('with credentials unlocked in the extension: no "Ask an admin" on the prompt, Resync still there', async () => {
+      const popup = await unlockWith(driver, bashExportPaste(seedUser('alice')));
+      await popup.close();
+      const page = await promptAfterTwoRejections();
+      expect(await page.countInShadow(PROMPT, 'button', text('prompt_resync'))).toBe(1);
+      expect(await page.countInShadow(PROMPT, 'button', text('prompt_ask_admin'))).toBe(0);
+      await page.close();
+      await closeLocked(await driver.openPage(POPUP));
+    });
+
+    it('locked: Tab, Enter on "Ask an admin" → the popup’s request form, prefilled; the form works by keyboard', async () => {
+      const page = await promptAfterTwoRejections();
+      expect(await page.countInShadow(PROMPT, 'button', text('prompt_ask_admin'))).toBe(1);
+      // Focus starts on Resync; the next stop is Ask an admin.
+      await page.press('Tab');
+      await page.press('Enter');
+      await waitUntil('the ask-admin prefill', async () => (await prefill())?.['askAdmin'] === true);
+      expect((await prefill())?.['hints']).toMatchObject({ account: '123456789012', userName: 'alice' });
+      await waitUntil('the popup (or its tab) to open', async () =>
+        (await driver.extensionViews()).some((view) => view.url.includes('/popup/index.html')),
+      );
+      await page.close();
+
+      const popup = await driver.openPage(POPUP);
+      await popup.textOf('ask-admin-form', 5_000);
+      expect(await popup.valueOf('ask-account')).toBe('123456789012');
+      expect(await popup.valueOf('ask-userName')).toBe('alice');
+      expect(await popup.valueOf('ask-serialNumber')).toBe(SERIAL);
+      // No credentials box under the form: the user came to ask, not to paste.
+      expect(await popup.isVisible('paste')).toBe(false);
+
+      // Keyboard only: the fields in reading order, codes typed, Enter sends the form.
+      await tabTo(popup, FORM_ORDER[0] ?? '');
+      for (const next of FORM_ORDER.slice(1)) {
+        await popup.press('Tab');
+        expect(await popup.focusedTestId()).toBe(next);
+      }
+      await popup.press('Tab');
+      expect(await popup.focusedTestId()).toBe('ask-make');
+      await popup.press('Shift+Tab');
+      await typeKeys(popup, '123456');
+      await popup.press('Shift+Tab');
+      await typeKeys(popup, '654321');
+      expect(await popup.valueOf('ask-code1')).toBe('654321');
+      expect(await popup.valueOf('ask-code2')).toBe('123456');
+      // Enter in a field sends the form, as its submit button would.
+      await popup.press('Enter');
+      await popup.textOf('ask-text', 5_000);
+      const request = await popup.valueOf('ask-text');
+      expect(request).toContain('alice');
+      expect(request).toMatch(/mfa-resync-request=[A-Za-z0-9_-]+/);
+      // From the first code on: the second, the button, the request text, its routes, then Back.
+      expect(await tabTo(popup, 'ask-close')).toEqual([
+        'ask-code2',
+        'ask-make',
+        'ask-text',
+        'ask-copy',
+        'ask-email',
+        'ask-close',
+      ]);
+      await popup.press('Enter');
+      await popup.textOf('paste', 5_000);
+      await popup.close();
+    });
+  });
+}
