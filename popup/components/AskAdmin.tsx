@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { encodeAdminRequest, REQUEST_MARKER, type AdminRequest } from '../../src/shared/admin-request';
 import { codeKey, t } from '../../src/shared/i18n';
 import type { SignInHints } from '../../src/shared/messages';
@@ -36,6 +36,13 @@ export function AskAdmin({ hints, helpdeskUrl, ticketUrlTemplate, onClose }: Ask
   const [problems, setProblems] = useState<Partial<Record<Field, string>>>({});
   const [made, setMade] = useState<{ request: AdminRequest; token: string } | undefined>();
   const [copied, setCopied] = useState(false);
+  // Opened by a button that then goes away, or by the sign-in prompt: focus goes to the first field
+  // still to fill (the codes, when the page told the rest), so a keyboard user starts there.
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    const fields = [...(form.current?.querySelectorAll('input') ?? [])];
+    (fields.find((input) => input.value === '') ?? form.current?.querySelector('select'))?.focus();
+  }, []);
 
   const make = (event: Event) => {
     event.preventDefault();
@@ -105,7 +112,7 @@ export function AskAdmin({ hints, helpdeskUrl, ticketUrlTemplate, onClose }: Ask
         })
       : undefined;
   return (
-    <form class="card" data-testid="ask-admin-form" onSubmit={make} noValidate aria-labelledby="ask-heading">
+    <form ref={form} class="card" data-testid="ask-admin-form" onSubmit={make} noValidate aria-labelledby="ask-heading">
       <h2 id="ask-heading">{t('handoff_heading')}</h2>
       <p class="hint">{t('handoff_intro')}</p>
       <div class="field">
