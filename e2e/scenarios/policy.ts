@@ -4,6 +4,7 @@ import type { ExtensionDriver, ExtensionPage } from '../harness/driver';
 import { carolSession, bashExport, CAROL_SESSION_KEY_ID } from '../harness/paste-samples';
 import type { PolicyTestBuild } from '../harness/policy-build';
 import type { PolicyFile } from '../harness/policy-files';
+import { axeViolations, formatViolations } from '../harness/axe';
 import { POPUP } from '../harness/popup-flow';
 import { markCalls, waitUntil } from '../harness/sandbox-control';
 import { SANDBOX_ACCOUNT_ID } from '../sandbox/seed';
@@ -200,6 +201,12 @@ export function describePolicy(target: PolicyTarget): void {
           /^https:\/\/tickets\.example\.com\/new\?user=alice#mfa-resync-request=[A-Za-z0-9_-]+$/,
         );
         for (const other of ['ask-text', 'ask-copy', 'ask-email']) expect(await popup.isVisible(other)).toBe(false);
+        for (const scheme of ['light', 'dark'] as const) {
+          await popup.setColorScheme(scheme);
+          const violations = await axeViolations(popup);
+          expect.soft(violations, `axe, ticket only (${scheme}):\n${formatViolations(violations)}`).toEqual([]);
+        }
+        await popup.setColorScheme('light');
         await popup.close();
       });
 
