@@ -7,6 +7,7 @@ import { installFakeBrowser, popupSender, signInContentSender } from './fuzz-fak
 const fake = installFakeBrowser();
 // Imported after the fake exists: src/shared/browser.ts reads globalThis.browser at import.
 const { routeMessage } = await import('./message-router');
+const { storeInVault } = await import('./vault');
 const noPolicy = fake.storage.managed.get;
 afterEach(() => {
   fake.reset();
@@ -26,6 +27,49 @@ describe('ask an admin', () => {
     expect(fake.calls).toContain('action.openPopup');
     const status = (await routeMessage({ type: 'vault/status' }, popupSender)) as { value: { prefill?: unknown } };
     expect(status.value.prefill).toMatchObject({ askAdmin: true, hints });
+  });
+
+  it('tells the prompt to offer it only to a user with no credentials here, unless the policy hides it', async () => {
+    const seen = { type: 'content/mfa-failure-seen', consecutive: 2, hints: { isRoot: false } };
+    const offered = async (type: string) => {
+      await routeMessage({ type: 'content/mfa-code-submitted' }, signInContentSender);
+      const message = type === 'content/mfa-failure-seen' ? seen : { type };
+      const reply = (await routeMessage(message, signInContentSender)) as { value: { askAdmin?: boolean } };
+      return reply.value.askAdmin;
+    };
+    expect(await offered('content/mfa-failure-seen')).toBe(true);
+    expect(await offered('content/mfa-error-at-load')).toBe(true);
+    // The submit itself is answered before anything is shown: it does not say.
+    expect(await routeMessage({ type: 'content/mfa-code-submitted' }, signInContentSender)).toEqual({
+      ok: true,
+      value: expect.not.objectContaining({ askAdmin: expect.anything() }),
+    });
+    fake.storage.managed.get = async () => ({ askAdminEnabled: false });
+    expect(await offered('content/mfa-failure-seen')).toBe(false);
+    fake.storage.managed.get = noPolicy;
+    await storeInVault({
+      secret: { accessKeyId: 'ASIAEXAMPLEEXAMPLE00', secretAccessKey: 'example', sessionToken: 'token' },
+      kind: 'temporary',
+      identity: { arn: 'arn:aws:iam::123456789012:user/alice', account: '123456789012', userId: 'AIDAEXAMPLE' },
+      partition: 'aws',
+      unlockedAt: Date.now(),
+      idleLockAt: Date.now() + 60_000,
+    });
+    expect(await offered('content/mfa-failure-seen')).toBe(false);
+  });
+
+  it('a prompt drawn before the policy hid it opens the plain resync flow', async () => {
+    fake.storage.managed.get = async () => ({ askAdminEnabled: false });
+    const hints = { userName: 'alice', isRoot: false };
+    expect(await routeMessage({ type: 'content/ask-admin', hints }, signInContentSender)).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(fake.storage.session.items.get('prefill')).toEqual({
+      hints,
+      createdAt: expect.any(Number),
+      returnUrl: expect.any(String),
+    });
   });
 
   it('refuses a prompt request with anything but hints (never credentials)', async () => {

@@ -1,6 +1,8 @@
 import type { ContentScriptRequest, Prefill, Reply, TabRejections } from '../src/shared/messages';
 import { ext, type MessageSender } from '../src/shared/browser';
+import { readSettings } from './settings-store';
 import { recordTabEvent } from './signin-tab-state';
+import { readVault } from './vault';
 
 const PREFILL_KEY = 'prefill';
 /** A prefill older than this is stale: the user has moved on from that sign-in attempt. */
@@ -24,6 +26,12 @@ async function openResyncUi(view = ''): Promise<void> {
   }
 }
 
+/** "Ask an admin" on the prompt: for a user with no credentials here, unless the policy hides it. */
+async function offersAskAdmin(): Promise<boolean> {
+  const [settings, record] = await Promise.all([readSettings(), readVault()]);
+  return settings.askAdminEnabled && !record;
+}
+
 /** The router has checked that the sender is a sign-in page's content script in a tab. */
 export async function handleContentRequest(
   request: ContentScriptRequest,
@@ -37,11 +45,19 @@ export async function handleContentRequest(
       if (tabId === undefined) return { ok: true, value: null };
       // Only a visible hint on the toolbar button; the page's own prompt does the talking.
       if (request.type === 'content/mfa-failure-seen') await ext.action.setBadgeText({ tabId, text: '!' });
-      return { ok: true, value: await recordTabEvent(tabId, request.type) };
+      {
+        // The answers a prompt may follow also say whether it offers "Ask an admin".
+        const [tab, askAdmin] = await Promise.all([
+          recordTabEvent(tabId, request.type),
+          request.type === 'content/mfa-code-submitted' ? undefined : offersAskAdmin(),
+        ]);
+        return { ok: true, value: askAdmin === undefined ? tab : { ...tab, askAdmin } };
+      }
     case 'content/open-resync':
     case 'content/ask-admin': {
       const returnUrl = returnUrlOf(sender.url);
-      const askAdmin = request.type === 'content/ask-admin';
+      // A prompt drawn before the policy changed may still offer it: then the plain flow opens.
+      const askAdmin = request.type === 'content/ask-admin' && (await readSettings()).askAdminEnabled;
       const prefill: Prefill = {
         hints: request.hints,
         createdAt: Date.now(),

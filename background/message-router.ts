@@ -28,6 +28,7 @@ async function status(): Promise<ResponseValue<'vault/status'>> {
     ? {
         // Policy-derived view for the popup (helpdesk on failures, managed markers); never a secret.
         copyAsCliEnabled: settings.copyAsCliEnabled,
+        askAdminEnabled: settings.askAdminEnabled,
         endpoints: {
           fips: endpoints?.fips === true,
           dualStack: endpoints?.dualStack === true,

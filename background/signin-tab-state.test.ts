@@ -20,12 +20,21 @@ afterEach(() => {
 
 describe("a sign-in tab's record", () => {
   it('a page that loads with an error after this tab’s submit is a rejection; a fresh one is not, and leaves nothing', async () => {
-    expect(await send('content/mfa-error-at-load')).toEqual({ ok: true, value: { counted: false, rejections: 0 } });
+    expect(await send('content/mfa-error-at-load')).toEqual({
+      ok: true,
+      value: { counted: false, rejections: 0, askAdmin: true },
+    });
     expect(fake.storage.session.items.has(KEY)).toBe(false);
     await send('content/mfa-code-submitted');
-    expect(await send('content/mfa-error-at-load')).toEqual({ ok: true, value: { counted: true, rejections: 1 } });
+    expect(await send('content/mfa-error-at-load')).toEqual({
+      ok: true,
+      value: { counted: true, rejections: 1, askAdmin: true },
+    });
     await send('content/mfa-code-submitted');
-    expect(await send('content/mfa-error-at-load')).toEqual({ ok: true, value: { counted: true, rejections: 2 } });
+    expect(await send('content/mfa-error-at-load')).toEqual({
+      ok: true,
+      value: { counted: true, rejections: 2, askAdmin: true },
+    });
     expect(Object.keys(fake.storage.session.items.get(KEY) as object).sort()).toEqual(['rejections', 'updatedAt']);
   });
 
@@ -34,7 +43,7 @@ describe("a sign-in tab's record", () => {
     // both read the empty record and the question would miss the submit.
     storageLatency.pause = () => new Promise((done) => setTimeout(done, 5));
     const [, answer] = await Promise.all([send('content/mfa-code-submitted'), send('content/mfa-error-at-load')]);
-    expect(answer).toEqual({ ok: true, value: { counted: true, rejections: 1 } });
+    expect(answer).toEqual({ ok: true, value: { counted: true, rejections: 1, askAdmin: true } });
   });
 
   it('the sweep removes ended records (an unanswered submit, an old count) and keeps the rest', async () => {

@@ -45,7 +45,9 @@ export function App() {
   // A success replaces the flow: no credentials box or code fields under it (what next is in it).
   const success = flow.outcome?.status === 'succeeded' ? flow.outcome : undefined;
   // The sign-in prompt's "Ask an admin" opens the request form first; the user may leave it.
-  const showAskAdmin = panel === 'ask-admin' || (panel === undefined && prefill?.askAdmin === true);
+  // Hidden until the policy has answered, and for good when it says askAdminEnabled: false.
+  const askAdmin = status.askAdminEnabled === true;
+  const showAskAdmin = askAdmin && (panel === 'ask-admin' || (panel === undefined && prefill?.askAdmin === true));
   const helpdesk = {
     ...(status.helpdeskUrl ? { url: status.helpdeskUrl } : {}),
     ...(status.helpdeskText ? { text: status.helpdeskText } : {}),
@@ -80,9 +82,11 @@ export function App() {
         {!success && !session && !showAskAdmin && (
           <>
             <CredentialsForm busy={busy} error={error} onUnlock={flow.unlock} />
-            <button type="button" data-testid="ask-admin" onClick={() => setPanel('ask-admin')}>
-              {t('handoff_open')}
-            </button>
+            {askAdmin && (
+              <button type="button" data-testid="ask-admin" onClick={() => setPanel('ask-admin')}>
+                {t('handoff_open')}
+              </button>
+            )}
           </>
         )}
         {!success && session && (

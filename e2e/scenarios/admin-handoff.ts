@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { axeViolations, formatViolations } from '../harness/axe';
 import type { DriverFactory, ExtensionPage } from '../harness/driver';
 import { useExtensionSuite } from '../harness/extension-suite';
+import { tabTo } from '../harness/keyboard';
 import { bashExport, longTermKeys } from '../harness/paste-samples';
 import { firstVisible, openLockedPopup, POPUP, resyncWith, unlockWith } from '../harness/popup-flow';
 import { phoneCodes, signInWouldAccept } from '../harness/sandbox-client';
@@ -82,6 +83,30 @@ export function describeAdminHandoff(
         [200, 'alice', ALICE_PHONE],
       ]);
       expect(await signInWouldAccept(suite.sandbox.url, ALICE_PHONE)).toBe(true);
+      await admin.close();
+    });
+
+    it('the admin’s side by keyboard only: Tab to each control, Enter to act, the request pasted', async () => {
+      const text = await aliceAsks();
+      const admin = await unlockWith(suite.driver, bashExport(longTermKeys('carol-admin')));
+      await tabTo(admin, 'admin-import-open');
+      await admin.press('Enter');
+      // The button goes away with the form's opening: focus moves into the form's field.
+      await waitUntil('focus in the request field', async () => (await admin.focusedTestId()) === 'import-text');
+      await admin.paste(text);
+      expect(await tabTo(admin, 'import-read')).toEqual(['import-read']);
+      await admin.press('Enter');
+      expect(await admin.textOf('import-summary')).toContain('alice');
+      expect(await tabTo(admin, 'import-use')).toEqual(['import-use']);
+      await admin.press('Enter');
+      await waitUntil(
+        'the user to be prefilled',
+        async () => (await admin.valueOf('user-name')) === 'alice',
+        10_000,
+        50,
+      );
+      await waitUntil('the codes to be prefilled', async () => (await admin.valueOf('code1')) !== '', 10_000, 50);
+      expect(await admin.isVisible('admin-import')).toBe(false);
       await admin.close();
     });
 

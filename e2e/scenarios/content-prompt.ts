@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox } from '../sandbox/server';
-import type { ExtensionDriver, WebPage } from '../harness/driver';
+import { describe, expect, it } from 'vitest';
+import type { WebPage } from '../harness/driver';
 import { bashExportPaste, seedUser, virtualDeviceOf } from '../harness/demo-users';
 import { ROOT } from '../harness/paths';
+import { useSigninSuite, type ContentPromptLauncher } from '../harness/signin-suite';
 import { phoneCodes, signInWouldAccept } from '../harness/sandbox-client';
 import {
   activeElementId,
@@ -17,11 +17,7 @@ import {
   text,
   waitUntil,
 } from '../harness/signin-prompt';
-import {
-  startSigninFixtureServer,
-  type FIXTURE_HOSTS,
-  type SigninFixtureServer,
-} from '../harness/signin-fixture-server';
+import type { FIXTURE_HOSTS } from '../harness/signin-fixture-server';
 
 /**
  * The content script in a real browser, on the sign-in fixtures served under the real AWS sign-in
@@ -29,7 +25,7 @@ import {
  * through the page, the prompt read through the accessibility tree (its shadow root is closed) and
  * driven by keyboard, Resync into the prefilled popup, and the resync itself against the sandbox.
  */
-export type ContentPromptLauncher = (extensionDir: string, server: SigninFixtureServer) => Promise<ExtensionDriver>;
+export type { ContentPromptLauncher } from '../harness/signin-suite';
 
 type Host = (typeof FIXTURE_HOSTS)[number];
 
@@ -48,29 +44,15 @@ const overlapsControls = (page: WebPage) =>
 
 export function describeContentPrompt(name: string, launch: ContentPromptLauncher, extensionDir: string): void {
   describe(`content prompt on the AWS sign-in page in ${name}`, () => {
-    let server: SigninFixtureServer;
-    let sandbox: Awaited<ReturnType<typeof startSandbox>>;
-    let driver: ExtensionDriver;
+    const suite = useSigninSuite(launch, extensionDir);
 
     const open = async (host: Host, path: string): Promise<WebPage> => {
-      const page = await driver.openUrl(server.url(host, path));
+      const page = await suite.driver.openUrl(suite.server.url(host, path));
       await settleIn();
       return page;
     };
     type StoredPrefill = { hints?: unknown; returnUrl?: string; createdAt?: number } | undefined;
-    const prefill = async () => (await driver.readStorage('session'))['prefill'] as StoredPrefill;
-
-    beforeAll(async () => {
-      server = await startSigninFixtureServer();
-      sandbox = await startSandbox({ port: 0 });
-      driver = await launch(extensionDir, server);
-      await driver.writeStorage('local', { settings: { endpointOverride: sandbox.url } });
-    });
-    afterAll(async () => {
-      await driver?.close();
-      await sandbox?.close();
-      await server?.close();
-    });
+    const prefill = async () => (await suite.driver.readStorage('session'))['prefill'] as StoredPrefill;
 
     it('legacy IAM page: a quiet hint, then the prompt; Resync opens the prefilled flow, which resyncs the device', async () => {
       const page = await open('123456789012.signin.aws.amazon.com', '/legacy/iam-mfa.html');
@@ -88,7 +70,7 @@ export function describeContentPrompt(name: string, launch: ContentPromptLaunche
         expect(await page.countInShadow(PROMPT, 'button', text(key))).toBe(1);
       }
       expect(await overlapsControls(page)).toBe(false);
-      await page.screenshot(resolve(ROOT, 'artifacts', `content-prompt-${driver.browserName}.png`));
+      await page.screenshot(resolve(ROOT, 'artifacts', `content-prompt-${suite.driver.browserName}.png`));
 
       // Focus is on Resync: Enter, like a keyboard user.
       await page.press('Enter');
@@ -107,13 +89,13 @@ export function describeContentPrompt(name: string, launch: ContentPromptLaunche
       // The real popup where action.openPopup() works (both browsers here, measured), else the
       // same UI in a tab.
       await waitUntil('the resync UI to open', async () =>
-        (await driver.extensionViews()).some(
+        (await suite.driver.extensionViews()).some(
           (view) => view.url.includes('/popup/index.html') && (view.kind === 'popup' || view.url.includes('view=tab')),
         ),
       );
 
       // The flow as the user lands in it, then the resync against the sandbox.
-      const popup = await driver.openPage('popup/index.html');
+      const popup = await suite.driver.openPage('popup/index.html');
       const notice = await popup.textOf('prefill', 5_000).catch(() => undefined);
       // The popup's prefill notice is the lead's; when it is there it must name who signs in.
       if (notice !== undefined) expect(notice).toMatch(/alice.*123456789012/);
@@ -123,12 +105,12 @@ export function describeContentPrompt(name: string, launch: ContentPromptLaunche
       await popup.click('unlock');
       expect(await popup.textOf('devices')).toContain('mfa/alice-phone');
       await popup.clickLabel('mfa/alice-phone');
-      const { codes } = await phoneCodes(sandbox.url, serial);
+      const { codes } = await phoneCodes(suite.sandbox.url, serial);
       await popup.fill('code1', codes[0]);
       await popup.fill('code2', codes[1]);
       await popup.click('resync');
       expect(await popup.textOf('outcome-success')).not.toBe('');
-      expect(await signInWouldAccept(sandbox.url, serial)).toBe(true);
+      expect(await signInWouldAccept(suite.sandbox.url, serial)).toBe(true);
       await popup.close();
     });
 
@@ -149,7 +131,7 @@ export function describeContentPrompt(name: string, launch: ContentPromptLaunche
       await page.press('Tab');
       await page.press('Enter');
       await waitUntil('the account to be remembered', async () => {
-        const local = await driver.readStorage('local');
+        const local = await suite.driver.readStorage('local');
         return JSON.stringify(local['promptSuppressedAccounts']) === '["123456789012"]';
       });
 
@@ -158,7 +140,7 @@ export function describeContentPrompt(name: string, launch: ContentPromptLaunche
       await submitWrongCode(page);
       await sleep(QUIET_MS);
       expect(await hasPrompt(page)).toBe(false);
-      await driver.writeStorage('local', { promptSuppressedAccounts: [] });
+      await suite.driver.writeStorage('local', { promptSuppressedAccounts: [] });
     });
 
     it('no English needed: German and Japanese pages; "code already used" asks at once', async () => {
@@ -248,11 +230,11 @@ export function describeContentPrompt(name: string, launch: ContentPromptLaunche
 
     it('not injected outside the sign-in hosts: the same page on example.com and on 127.0.0.1', async () => {
       for (const url of [
-        server.url('example.com', '/legacy/iam-mfa.html'),
-        server.loopbackUrl('/legacy/iam-mfa.html'),
+        suite.server.url('example.com', '/legacy/iam-mfa.html'),
+        suite.server.loopbackUrl('/legacy/iam-mfa.html'),
       ]) {
         // Each page is driven while it is the active tab (Firefox throttles background tabs).
-        const page = await driver.openUrl(url);
+        const page = await suite.driver.openUrl(url);
         await settleIn();
         await submitWrongCode(page);
         await submitWrongCode(page);
@@ -262,13 +244,15 @@ export function describeContentPrompt(name: string, launch: ContentPromptLaunche
     });
 
     it('turned off in the settings: the script does nothing at all', async () => {
-      await driver.writeStorage('local', { settings: { endpointOverride: sandbox.url, contentPromptEnabled: false } });
+      await suite.driver.writeStorage('local', {
+        settings: { endpointOverride: suite.sandbox.url, contentPromptEnabled: false },
+      });
       const page = await open('123456789012.signin.aws.amazon.com', '/legacy/iam-mfa.html');
       await submitWrongCode(page);
       await submitWrongCode(page);
       await sleep(QUIET_MS);
       expect(await hasPrompt(page)).toBe(false);
-      await driver.writeStorage('local', { settings: { endpointOverride: sandbox.url } });
+      await suite.driver.writeStorage('local', { settings: { endpointOverride: suite.sandbox.url } });
     });
   });
 }

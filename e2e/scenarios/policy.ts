@@ -4,6 +4,8 @@ import type { ExtensionDriver, ExtensionPage } from '../harness/driver';
 import { carolSession, bashExport, CAROL_SESSION_KEY_ID } from '../harness/paste-samples';
 import type { PolicyTestBuild } from '../harness/policy-build';
 import type { PolicyFile } from '../harness/policy-files';
+import { axeViolations, formatViolations } from '../harness/axe';
+import { POPUP } from '../harness/popup-flow';
 import { markCalls, waitUntil } from '../harness/sandbox-control';
 import { SANDBOX_ACCOUNT_ID } from '../sandbox/seed';
 import { startSandbox } from '../sandbox/server';
@@ -26,6 +28,7 @@ export interface PolicyTarget {
 const OTHER_ACCOUNT = '111122223333';
 const HELPDESK_URL = 'https://helpdesk.example.com/mfa';
 const HELPDESK_TEXT = 'Locked out? Call the IT helpdesk on 555-0100.';
+const TICKET_TEMPLATE = 'https://tickets.example.com/new?user={user}#mfa-resync-request={request}';
 /** What the user chose on their own, before or despite the policy. */
 const USER_SETTINGS = { idleLockMinutes: 30, partition: 'aws', contentPromptEnabled: true, copyAsCliEnabled: true };
 
@@ -38,6 +41,7 @@ const firstPolicy = (sandboxUrl: string) => ({
   idleLockMinutes: 5,
   helpdeskUrl: HELPDESK_URL,
   helpdeskText: HELPDESK_TEXT,
+  askAdminEnabled: false,
   partition: 'aws-mars',
   sessionMaxMinutes: 'thirty',
 });
@@ -47,6 +51,7 @@ const secondPolicy = (sandboxUrl: string) => ({
   allowLongTermKeys: false,
   endpoints: { override: sandboxUrl },
   sessionMaxMinutes: 20,
+  helpdeskTicketUrlTemplate: TICKET_TEMPLATE,
 });
 
 export function describePolicy(target: PolicyTarget): void {
@@ -123,10 +128,23 @@ export function describePolicy(target: PolicyTarget): void {
 
     it('gives the popup the helpdesk, copy-as-CLI and managed markers in vault/status', async () => {
       const status = await sendStatus(options as ExtensionPage);
-      expect(status).toMatchObject({ helpdeskUrl: HELPDESK_URL, helpdeskText: HELPDESK_TEXT, copyAsCliEnabled: false });
+      expect(status).toMatchObject({
+        helpdeskUrl: HELPDESK_URL,
+        helpdeskText: HELPDESK_TEXT,
+        copyAsCliEnabled: false,
+        askAdminEnabled: false,
+      });
       expect(status.managedSettings).toEqual(
         expect.arrayContaining(['contentPromptEnabled', 'copyAsCliEnabled', 'endpointOverride']),
       );
+    });
+
+    it('hides "Ask an admin" in the popup when askAdminEnabled is false', async () => {
+      const popup = await running().openPage(POPUP);
+      await popup.textOf('credentials-form');
+      expect(await popup.isVisible('paste')).toBe(true);
+      expect(await popup.isVisible('ask-admin')).toBe(false);
+      await popup.close();
     });
 
     it('turns the sign-in prompt off where the content script reads it, whatever the user chose', async () => {
@@ -169,6 +187,27 @@ export function describePolicy(target: PolicyTarget): void {
         expect(shown.rows['idleLockMinutes']).toMatchObject({ managed: false, value: '30' });
         expect(shown.errors).toEqual([]);
         expect(await readManaged(options as ExtensionPage, 'contentPromptEnabled')).toEqual({});
+      });
+
+      it('"Ask an admin" is back, and a ticket URL template makes the ticket form its only route', async () => {
+        const popup = await running().openPage(POPUP);
+        await waitUntil('Ask an admin to be offered', () => popup.isVisible('ask-admin'), 10_000);
+        await popup.click('ask-admin');
+        await popup.fill('ask-account', SANDBOX_ACCOUNT_ID);
+        await popup.fill('ask-userName', 'alice');
+        await popup.click('ask-make');
+        await popup.textOf('ask-ticket');
+        expect(await popup.attributeOf('ask-ticket', 'href')).toMatch(
+          /^https:\/\/tickets\.example\.com\/new\?user=alice#mfa-resync-request=[A-Za-z0-9_-]+$/,
+        );
+        for (const other of ['ask-text', 'ask-copy', 'ask-email']) expect(await popup.isVisible(other)).toBe(false);
+        for (const scheme of ['light', 'dark'] as const) {
+          await popup.setColorScheme(scheme);
+          const violations = await axeViolations(popup);
+          expect.soft(violations, `axe, ticket only (${scheme}):\n${formatViolations(violations)}`).toEqual([]);
+        }
+        await popup.setColorScheme('light');
+        await popup.close();
       });
 
       it('refuses long-term keys before any AWS call when allowLongTermKeys is false', async () => {

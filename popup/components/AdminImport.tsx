@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { parseAdminRequest, type AdminRequest, type AdminRequestProblem } from '../../src/shared/admin-request';
 import { codeKey, t } from '../../src/shared/i18n';
 import type { SessionView } from '../../src/shared/messages';
@@ -25,6 +25,9 @@ export interface AdminImportProps {
  */
 export function AdminImport({ session, initialText, onUse, onClose }: AdminImportProps) {
   const [text, setText] = useState(initialText);
+  // Opened by a button that then goes away: focus moves into the form, not back to the top.
+  const field = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => field.current?.focus(), []);
   const [result, setResult] = useState<{ request: AdminRequest; readAt: number } | AdminRequestProblem | undefined>(
     () => read(initialText),
   );
@@ -53,6 +56,7 @@ export function AdminImport({ session, initialText, onUse, onClose }: AdminImpor
       <label for="import-text">{t('import_label')}</label>
       <textarea
         id="import-text"
+        ref={field}
         data-testid="import-text"
         rows={4}
         spellcheck={false}

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { encodeAdminRequest, REQUEST_MARKER, type AdminRequest } from '../../src/shared/admin-request';
 import { codeKey, t } from '../../src/shared/i18n';
 import type { SignInHints } from '../../src/shared/messages';
@@ -12,6 +12,7 @@ export interface AskAdminProps {
   /** What the sign-in page showed, when its prompt opened the popup. */
   hints: SignInHints | undefined;
   helpdeskUrl: string | undefined;
+  /** When set (and it fills to an allowed URL), the ticket form is the only route offered. */
   ticketUrlTemplate: string | undefined;
   onClose: () => void;
 }
@@ -20,8 +21,8 @@ type Field = 'account' | 'userName' | 'serialNumber' | 'code1' | 'code2';
 
 /**
  * "Ask an admin" for a user who holds no credentials: names the device (and, if the user likes,
- * two codes with the time they were read), never a password or a key. It leaves as text to copy,
- * an email, or the organization's ticket form.
+ * two codes with the time they were read), never a password or a key. It leaves as text to copy
+ * or an email, or, where the policy sets a ticket URL, through that ticket form only.
  */
 export function AskAdmin({ hints, helpdeskUrl, ticketUrlTemplate, onClose }: AskAdminProps) {
   const [values, setValues] = useState<Record<Field, string>>({
@@ -35,6 +36,13 @@ export function AskAdmin({ hints, helpdeskUrl, ticketUrlTemplate, onClose }: Ask
   const [problems, setProblems] = useState<Partial<Record<Field, string>>>({});
   const [made, setMade] = useState<{ request: AdminRequest; token: string } | undefined>();
   const [copied, setCopied] = useState(false);
+  // Opened by a button that then goes away, or by the sign-in prompt: focus goes to the first field
+  // still to fill (the codes, when the page told the rest), so a keyboard user starts there.
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    const fields = [...(form.current?.querySelectorAll('input') ?? [])];
+    (fields.find((input) => input.value === '') ?? form.current?.querySelector('select'))?.focus();
+  }, []);
 
   const make = (event: Event) => {
     event.preventDefault();
@@ -104,7 +112,7 @@ export function AskAdmin({ hints, helpdeskUrl, ticketUrlTemplate, onClose }: Ask
         })
       : undefined;
   return (
-    <form class="card" data-testid="ask-admin-form" onSubmit={make} noValidate aria-labelledby="ask-heading">
+    <form ref={form} class="card" data-testid="ask-admin-form" onSubmit={make} noValidate aria-labelledby="ask-heading">
       <h2 id="ask-heading">{t('handoff_heading')}</h2>
       <p class="hint">{t('handoff_intro')}</p>
       <div class="field">
@@ -133,7 +141,18 @@ export function AskAdmin({ hints, helpdeskUrl, ticketUrlTemplate, onClose }: Ask
       <button type="submit" class="primary" data-testid="ask-make">
         {t('handoff_make')}
       </button>
-      {made && (
+      {made && ticketUrl && (
+        // The organization's ticket form is its only route: no text to copy, no email beside it.
+        <>
+          <p class="hint">{t('handoff_ticket_only')}</p>
+          <div class="actions">
+            <a data-testid="ask-ticket" href={ticketUrl} target="_blank" rel="noreferrer">
+              {t('handoff_ticket')}
+            </a>
+          </div>
+        </>
+      )}
+      {made && !ticketUrl && (
         <>
           <label for="ask-text">{t('handoff_text_label')}</label>
           <textarea id="ask-text" data-testid="ask-text" rows={7} readOnly value={text} />
@@ -148,11 +167,6 @@ export function AskAdmin({ hints, helpdeskUrl, ticketUrlTemplate, onClose }: Ask
             <a data-testid="ask-email" href={mailtoLink(helpdeskUrl, t('handoff_text_title'), text)}>
               {t('handoff_email')}
             </a>
-            {ticketUrl && (
-              <a data-testid="ask-ticket" href={ticketUrl} target="_blank" rel="noreferrer">
-                {t('handoff_ticket')}
-              </a>
-            )}
           </div>
         </>
       )}

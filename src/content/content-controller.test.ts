@@ -155,6 +155,31 @@ describe('rejected codes on the legacy IAM-user page', () => {
     expect(sent.at(-1)).toEqual({ type: 'content/open-resync', hints });
   });
 
+  it('"Ask an admin" on the clear prompt when the background offers it: it sends the page’s hints', async () => {
+    const extension = fakeExtension();
+    extension.askAdmin = true;
+    await start('legacy/iam-mfa.html', extension);
+    await reject(extension.sent);
+    // The quiet hint stays one line.
+    expect(button('«prompt_ask_admin»')).toBeUndefined();
+    await reject(extension.sent);
+    expect(role()).toBe('alertdialog');
+    button('«prompt_ask_admin»')?.click();
+    expect(extension.sent.at(-1)).toEqual({ type: 'content/ask-admin', hints });
+    expect(host()).toBeNull();
+  });
+
+  it.each([false, undefined])('no "Ask an admin" when the background answers %s', async (askAdmin) => {
+    const extension = fakeExtension();
+    extension.askAdmin = askAdmin;
+    await start('legacy/iam-mfa.html', extension);
+    await reject(extension.sent);
+    await reject(extension.sent);
+    expect(role()).toBe('alertdialog');
+    expect(button('«prompt_resync»')).toBeDefined();
+    expect(button('«prompt_ask_admin»')).toBeUndefined();
+  });
+
   it('closing the hint still lets the prompt come; "Not now" ends it for this MFA step', async () => {
     const extension = fakeExtension();
     await start('legacy/iam-mfa.html', extension);
@@ -201,6 +226,8 @@ describe('other pages', () => {
 
   it('root user: no Resync of ours; "Show me" moves focus to the page’s troubleshoot link', async () => {
     const extension = fakeExtension();
+    // An admin cannot resync a root user's MFA: no "Ask an admin" either, whatever the background says.
+    extension.askAdmin = true;
     await start('legacy/root-mfa.html', extension);
     await reject(extension.sent);
     expect(shadowRoot()?.querySelector('p')?.textContent).toBe('«prompt_root_hint»');
@@ -208,6 +235,7 @@ describe('other pages', () => {
     expect(shadowRoot()?.querySelector('h2')?.textContent).toBe('«prompt_root_title»');
     expect(button('«prompt_resync»')).toBeUndefined();
     expect(button('«prompt_dont_ask»')).toBeUndefined();
+    expect(button('«prompt_ask_admin»')).toBeUndefined();
     button('«prompt_root_show»')?.click();
     expect(document.activeElement?.id).toBe('mfa_troubleshoot_link');
     expect(extension.sent.some((m) => m.type === 'content/open-resync')).toBe(false);

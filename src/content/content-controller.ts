@@ -67,6 +67,7 @@ export function startContentScript(env: ContentEnvironment): () => void {
     openLevel = undefined;
     prompt.close();
     if (action === 'resync') void send(api, { type: 'content/open-resync', hints });
+    if (action === 'ask-admin') void send(api, { type: 'content/ask-admin', hints });
     if (action === 'troubleshoot') {
       // Point at the page's own link rather than following it for the user.
       const link = doc.querySelector<HTMLElement>(TROUBLESHOOT_LINK);
@@ -95,7 +96,7 @@ export function startContentScript(env: ContentEnvironment): () => void {
         atLoad ? { type: 'content/mfa-error-at-load' } : { type: 'content/mfa-failure-seen', consecutive, hints },
       )) as TabRejections | undefined;
       if (!atLoad || tab?.counted)
-        handleRejection({ ...rejection, consecutive: tab?.rejections ?? consecutive }, read.suppressed);
+        handleRejection({ ...rejection, consecutive: tab?.rejections ?? consecutive }, read.suppressed, tab?.askAdmin);
     });
   }
 
@@ -114,7 +115,7 @@ export function startContentScript(env: ContentEnvironment): () => void {
   if (doc.readyState === 'complete') onLoad();
   else doc.defaultView?.addEventListener('load', onLoad, { once: true });
 
-  function handleRejection(rejection: Rejection, suppressed: ReadonlySet<string>): void {
+  function handleRejection(rejection: Rejection, suppressed: ReadonlySet<string>, askAdmin?: boolean): void {
     if (hints.account && suppressed.has(hints.account)) return;
     const level: PromptLevel = rejection.consecutive >= 2 || rejection.reusedOrExpired ? 'prompt' : 'hint';
     if (dismissed === 'prompt' || (dismissed === 'hint' && level === 'hint')) return;
@@ -126,6 +127,7 @@ export function startContentScript(env: ContentEnvironment): () => void {
       root: hints.isRoot,
       canSuppress: hints.account !== undefined,
       canShowTroubleshoot: doc.querySelector(TROUBLESHOOT_LINK) !== null,
+      askAdmin,
     });
   }
 

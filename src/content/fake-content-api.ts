@@ -11,6 +11,8 @@ export interface FakeExtension {
   api: ContentApi;
   sent: ContentScriptRequest[];
   local: Record<string, unknown>;
+  /** What the background answers about "Ask an admin" (absent: it does not say, like an older one). */
+  askAdmin?: boolean;
 }
 
 export function fakeExtension(
@@ -18,12 +20,16 @@ export function fakeExtension(
   managed: Record<string, unknown> | Error = {},
 ): FakeExtension {
   const sent: ContentScriptRequest[] = [];
+  const fake: FakeExtension = { api: undefined as unknown as ContentApi, sent, local };
   let tab: SignInTabRecord | undefined;
   const answer = (message: ContentScriptRequest): unknown => {
     if (message.type === 'content/open-resync' || message.type === 'content/ask-admin') return null;
     const { record, counted } = nextRecord(tab, message.type, Date.now());
     tab = record;
-    return { counted, rejections: record.rejections };
+    const reply = { counted, rejections: record.rejections };
+    return message.type === 'content/mfa-code-submitted' || fake.askAdmin === undefined
+      ? reply
+      : { ...reply, askAdmin: fake.askAdmin };
   };
   const pick = (keys: string | string[]) =>
     Object.fromEntries(
@@ -53,5 +59,6 @@ export function fakeExtension(
     },
     i18n: { getMessage: (key) => `«${key}»` },
   };
-  return { api, sent, local };
+  fake.api = api;
+  return fake;
 }

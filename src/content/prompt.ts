@@ -4,7 +4,7 @@
 // sign-in form's controls.
 
 export type PromptLevel = 'hint' | 'prompt';
-export type PromptAction = 'resync' | 'dismiss' | 'suppress' | 'troubleshoot';
+export type PromptAction = 'resync' | 'ask-admin' | 'dismiss' | 'suppress' | 'troubleshoot';
 
 export interface PromptView {
   /** hint: one quiet line after a first rejection; prompt: the clear question (alertdialog). */
@@ -15,6 +15,8 @@ export interface PromptView {
   canSuppress: boolean;
   /** The page has a troubleshoot link to point at. */
   canShowTroubleshoot: boolean;
+  /** "Ask an admin": the background said the user has no credentials here and policy allows it. */
+  askAdmin?: boolean;
 }
 
 export interface Prompt {
@@ -82,7 +84,11 @@ export function createPrompt(doc: Document, t: Translate, onAction: (action: Pro
       ? view.canShowTroubleshoot
         ? [button('troubleshoot', t('prompt_root_show'), { class: 'primary' })]
         : []
-      : [button('resync', t('prompt_resync'), { class: 'primary' })];
+      : [
+          button('resync', t('prompt_resync'), { class: 'primary' }),
+          // Only on the clear prompt: the quiet hint stays one line.
+          ...(view.askAdmin && view.level === 'prompt' ? [button('ask-admin', t('prompt_ask_admin'))] : []),
+        ];
     if (view.level === 'hint')
       return [...main, button('dismiss', '×', { class: 'close', 'aria-label': t('prompt_close') })];
     return [

@@ -157,8 +157,10 @@ export const StatusView = v.strictObject({
   /** Enterprise policy: the helpdesk to show with every failure and the root-user guidance. */
   helpdeskUrl: v.optional(v.pipe(v.string(), v.maxLength(2048))),
   helpdeskText: v.optional(v.pipe(v.string(), v.maxLength(500))),
-  /** Enterprise policy: "Ask an admin" also offers this ticket form (src/shared/ticket-template.ts). */
+  /** Enterprise policy: "Ask an admin" goes through this ticket form only (src/shared/ticket-template.ts). */
   ticketUrlTemplate: v.optional(v.pipe(v.string(), v.maxLength(2048))),
+  /** Enterprise policy may hide "Ask an admin" (absent: not known yet, so hidden). */
+  askAdminEnabled: v.optional(v.boolean()),
   /** Settings the organization decides (src/shared/policy.ts ManagedSetting), to mark them managed. */
   managedSettings: v.optional(v.array(v.string())),
   /** The devices last listed since this unlock (background/device-listing.ts): shown at once on reopen. */
@@ -233,6 +235,11 @@ export interface TabRejections {
   counted: boolean;
   /** Rejections in a row in this tab, across page loads. */
   rejections: number;
+  /**
+   * Offer "Ask an admin" on the prompt: the policy allows it and the extension holds no
+   * credentials. One boolean, never what the credentials are (docs/security.md, "sign-in page").
+   */
+  askAdmin?: boolean;
 }
 
 export const ContentScriptRequest = v.variant('type', [

@@ -27,6 +27,7 @@ describe('parsePolicy: every key, valid values', () => {
       contentPromptEnabled: false,
       helpdeskUrl: 'https://help.corp.example/mfa',
       helpdeskText: 'Call the IT helpdesk on 1234.',
+      askAdminEnabled: false,
       copyAsCliEnabled: false,
     };
     expect(parse(raw)).toEqual({ policy: raw, errors: [] });
@@ -73,6 +74,7 @@ describe('parsePolicy: wrong types are reported and ignored key by key', () => {
     ['helpdeskUrl', 42],
     ['helpdeskText', ['x']],
     ['copyAsCliEnabled', 0],
+    ['askAdminEnabled', 'false'],
     ['endpoints', 'https://x.example'],
   ];
   it.each(wrong)('%s = %j → wrong-type, the other keys still apply', (key, value) => {
@@ -178,6 +180,14 @@ describe('parsePolicy: restrictions fail closed', () => {
     );
     // On unless an admin says otherwise; users have no setting for it.
     expect(mergePolicy({ verifyAfterResyncEnabled: false }, {}).verifyAfterResyncEnabled).toBe(true);
+  });
+
+  it('offers "Ask an admin" unless the policy says askAdminEnabled: false', () => {
+    expect(mergePolicy(undefined, parse({ askAdminEnabled: false }).policy).askAdminEnabled).toBe(false);
+    expect(mergePolicy(undefined, parse({ askAdminEnabled: true }).policy).askAdminEnabled).toBe(true);
+    // Not a restriction on credentials: a malformed value is reported and the default stands.
+    expect(mergePolicy(undefined, parse({ askAdminEnabled: 'no' }).policy).askAdminEnabled).toBe(true);
+    expect(mergePolicy({ askAdminEnabled: false }, {}).askAdminEnabled).toBe(true);
   });
 });
 

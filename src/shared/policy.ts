@@ -31,6 +31,8 @@ export interface Policy {
   helpdeskText?: string;
   /** "Ask an admin" opens this ticket URL (src/shared/ticket-template.ts). */
   helpdeskTicketUrlTemplate?: string;
+  /** false: no "Ask an admin" in the popup or on the sign-in prompt. */
+  askAdminEnabled?: boolean;
   copyAsCliEnabled?: boolean;
   verifyAfterResyncEnabled?: boolean;
 }
@@ -46,6 +48,7 @@ export const POLICY_KEYS = [
   'helpdeskUrl',
   'helpdeskText',
   'helpdeskTicketUrlTemplate',
+  'askAdminEnabled',
   'copyAsCliEnabled',
   'verifyAfterResyncEnabled',
 ] as const satisfies ReadonlyArray<keyof Policy>;
@@ -124,6 +127,7 @@ const SIMPLE: { [K in SimpleKey]: v.GenericSchema<unknown, NonNullable<Policy[K]
     v.maxLength(2048, 'too-long'),
     v.check(isAllowedTicketTemplate, 'url-not-allowed'),
   ),
+  askAdminEnabled: BOOLEAN,
   copyAsCliEnabled: BOOLEAN,
 };
 
@@ -248,6 +252,8 @@ export interface EffectiveSettings extends Settings {
   helpdeskUrl?: string;
   helpdeskText?: string;
   helpdeskTicketUrlTemplate?: string;
+  /** "Ask an admin"; only the policy can turn it off. */
+  askAdminEnabled: boolean;
   managed: ManagedSetting[];
 }
 
@@ -277,6 +283,7 @@ export function mergePolicy(rawUserSettings: unknown, policy: Policy): Effective
     contentPromptEnabled: pick('contentPromptEnabled', policy.contentPromptEnabled, user.contentPromptEnabled),
     copyAsCliEnabled: pick('copyAsCliEnabled', policy.copyAsCliEnabled, userCopyAsCli !== false),
     verifyAfterResyncEnabled: policy.verifyAfterResyncEnabled !== false,
+    askAdminEnabled: policy.askAdminEnabled !== false,
     managed,
   };
   if (policy.endpoints) {
