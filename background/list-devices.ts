@@ -12,7 +12,7 @@ export async function listDevices(request: RequestOf<'devices/list'>): Promise<R
   const record = await readVaultForWork();
   if (!record) return { ok: false, error: { code: 'Locked' } };
   const settings = await readSettings();
-  await touchVault(record, settings.idleLockMinutes);
+  if (!(await touchVault(record, settings.idleLockMinutes))) return { ok: false, error: { code: 'Locked' } };
   const userName = request.userName?.trim() || sessionViewOf(record).userName;
   if (!userName) return { ok: false, error: { code: 'UserNameRequired' } };
   try {

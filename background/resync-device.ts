@@ -36,7 +36,7 @@ export async function resyncDevice(request: RequestOf<'resync/start'>): Promise<
   const record = await readVaultForWork();
   if (!record) return failed({ code: 'Locked' });
   const settings = await readSettings();
-  await touchVault(record, settings.idleLockMinutes);
+  if (!(await touchVault(record, settings.idleLockMinutes))) return failed({ code: 'Locked' });
 
   // Refused before the pair is claimed: nothing is sent, and the same codes work after the fix.
   const choice = endpointChoice(settings, record.partition);

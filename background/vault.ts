@@ -71,8 +71,22 @@ export async function keepForCheck(record: VaultRecord, now = Date.now()): Promi
 }
 
 /** Pushes the idle lock back after real use (an API call), not after mere status polling. */
-export async function touchVault(record: VaultRecord, idleMinutes: number, now = Date.now()): Promise<VaultRecord> {
-  const touched = { ...record, idleLockAt: now + idleMinutes * 60_000 };
+// Callers read the vault, then await other things (the policy read can take ~3 s after a browser
+// start): only the same unlock, still fit for work, is touched, so a Lock, a re-unlock or a resync
+// that narrowed the keys to the check meanwhile wins. Undefined then: the caller must stop.
+export async function touchVault(
+  record: VaultRecord,
+  idleMinutes: number,
+  now = Date.now(),
+): Promise<VaultRecord | undefined> {
+  const current = (await ext.storage.session.get(VAULT_KEY))[VAULT_KEY] as VaultRecord | undefined;
+  const same =
+    current !== undefined &&
+    current.unlockedAt === record.unlockedAt &&
+    current.secret.accessKeyId === record.secret.accessKeyId &&
+    current.checkOnly === record.checkOnly;
+  if (!same) return undefined;
+  const touched = { ...current, idleLockAt: now + idleMinutes * 60_000 };
   await storeInVault(touched);
   return touched;
 }
