@@ -76,7 +76,7 @@ export function describeResyncPaths(name: string, launch: DriverFactory, extensi
       );
       expect(error.code).toBe('AccessDenied');
       expect(error.text).toContain(msg('error_AccessDenied_title'));
-      expect(error.text).toContain(msg('error_AccessDenied_next'));
+      expect(error.text).toContain(msg('error_AccessDenied_next_list'));
       // IAM's own words, so the admin knows what to grant: who, which action, on what.
       expect(error.text).toContain(userArn('alice'));
       expect(error.text).toContain('iam:ListMFADevices');
