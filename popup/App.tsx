@@ -70,7 +70,9 @@ export function App() {
             flow={flow}
           />
         )}
-        {!success && flow.outcome && <OutcomeView outcome={flow.outcome} />}
+        {/* Unlocked, a failed resync is shown next to the codes it is about (below), so the fields to
+            retype and the Resync button stay in the first 600 px. */}
+        {!success && !session && flow.outcome && <OutcomeView outcome={flow.outcome} />}
         {!success && !session && showAskAdmin && (
           <AskAdmin
             hints={prefill?.hints}
@@ -93,23 +95,6 @@ export function App() {
           <>
             <SessionBar session={session} onLock={flow.lock} onIdleLocked={() => void flow.refreshStatus()} />
             {isRoot && <RootGuidance partition={session.partition} />}
-            {!isRoot && panel === 'import' && (
-              <AdminImport
-                session={session}
-                initialText={requestInLink}
-                onClose={() => setPanel('closed')}
-                onUse={(request, codes) => {
-                  setPanel('closed');
-                  setHandoff({ key: Date.now(), userName: request.userName, codes });
-                  void flow.loadDevices(request.userName, request.serialNumber);
-                }}
-              />
-            )}
-            {!isRoot && panel !== 'import' && (
-              <button type="button" data-testid="admin-import-open" onClick={() => setPanel('import')}>
-                {t('import_open')}
-              </button>
-            )}
             {!isRoot && (
               <WhoseDevice
                 key={handoff?.key}
@@ -130,6 +115,7 @@ export function App() {
                 refreshing={flow.listing}
               />
             )}
+            {flow.outcome && <OutcomeView outcome={flow.outcome} />}
             {selectedDevice && (
               <CodesForm
                 key={handoff?.key}
@@ -146,6 +132,25 @@ export function App() {
                   return flow.resync(code1, code2, keep);
                 }}
               />
+            )}
+            {/* Resyncing for someone else is the rarer task: after the user's own flow, so that flow fits
+                the first 600 px. */}
+            {!isRoot && panel === 'import' && (
+              <AdminImport
+                session={session}
+                initialText={requestInLink}
+                onClose={() => setPanel('closed')}
+                onUse={(request, codes) => {
+                  setPanel('closed');
+                  setHandoff({ key: Date.now(), userName: request.userName, codes });
+                  void flow.loadDevices(request.userName, request.serialNumber);
+                }}
+              />
+            )}
+            {!isRoot && panel !== 'import' && (
+              <button type="button" data-testid="admin-import-open" onClick={() => setPanel('import')}>
+                {t('import_open')}
+              </button>
             )}
           </>
         )}

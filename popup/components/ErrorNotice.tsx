@@ -25,15 +25,22 @@ export function ErrorNotice({ error }: { error: ErrorView }) {
     <div class="notice notice-error" role="alert" data-testid="error" data-code={error.code}>
       <strong>{title}</strong>
       {next && <p>{next}</p>}
-      {error.detail && <p class="detail">{error.detail}</p>}
-      {/* A definition list: each value on its own, selectable for a support ticket. */}
-      {(error.awsCode || error.requestId) && (
-        <dl class="meta" data-testid="error-ids">
-          {error.awsCode && <dt>{t('aws_error_code')}</dt>}
-          {error.awsCode && <dd>{error.awsCode}</dd>}
-          {error.requestId && <dt>{t('aws_request_id')}</dt>}
-          {error.requestId && <dd>{error.requestId}</dd>}
-        </dl>
+      {/* AWS's own wording and ids matter to support, not to the next step: collapsed, so the
+          fields to fix stay in view in a 600 px popup; one click opens them. */}
+      {(error.detail || error.awsCode || error.requestId) && (
+        <details class="error-details">
+          <summary>{t('error_details')}</summary>
+          {error.detail && <p class="detail">{error.detail}</p>}
+          {/* A definition list: each value on its own, selectable for a support ticket. */}
+          {(error.awsCode || error.requestId) && (
+            <dl class="meta" data-testid="error-ids">
+              {error.awsCode && <dt>{t('aws_error_code')}</dt>}
+              {error.awsCode && <dd>{error.awsCode}</dd>}
+              {error.requestId && <dt>{t('aws_request_id')}</dt>}
+              {error.requestId && <dd>{error.requestId}</dd>}
+            </dl>
+          )}
+        </details>
       )}
       <Helpdesk />
     </div>
