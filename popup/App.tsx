@@ -126,6 +126,7 @@ export function App() {
                 showCli={status.copyAsCliEnabled === true}
                 canKeepSession={session.credentialKind === 'temporary'}
                 skewMs={status.clockSkewMs}
+                showInstruction={(error ?? flow.outcome?.error)?.code !== 'InvalidAuthenticationCode'}
                 initialCodes={handoff?.codes ?? flow.usableCodes}
                 onResync={(code1, code2, keep) => {
                   SuccessView.preload();

@@ -58,6 +58,27 @@ function paste(target: HTMLElement, text: string) {
 afterEach(cleanup);
 
 describe('CodesForm', () => {
+  it('shows how to get two codes, except while an error above already says it', () => {
+    renderForm();
+    expect(screen.queryByText('codes_instruction')).not.toBeNull();
+    cleanup();
+    render(
+      <CodesForm
+        busy={false}
+        device={device}
+        partition="aws"
+        showCli
+        canKeepSession={false}
+        initialCodes={undefined}
+        skewMs={0}
+        showInstruction={false}
+        onResync={vi.fn(async () => outcome('succeeded'))}
+      />,
+    );
+    expect(screen.queryByText('codes_instruction')).toBeNull();
+    expect(screen.getByTestId('code1')).not.toBeNull();
+  });
+
   it('fills both fields from one pasted pair and moves focus to Resync', async () => {
     const { code1, code2, submit } = renderForm();
     paste(code1, '123456 654321');

@@ -19,6 +19,11 @@ interface Props {
   /** Long-term keys are always wiped after a success, so only temporary ones can be kept. */
   canKeepSession: boolean;
   skewMs: number | undefined;
+  /**
+   * False while an error notice above already says how to get two new codes (IAM refused the last
+   * pair): the same advice twice pushes Resync below the fold at 600 px in German.
+   */
+  showInstruction?: boolean;
   /** Codes IAM never checked, carried over when the form comes back (e.g. after a re-unlock). */
   initialCodes: [string, string] | undefined;
   onResync: (code1: string, code2: string, keepSession: boolean) => Promise<ResyncOutcome | undefined>;
@@ -36,6 +41,7 @@ export function CodesForm({
   showCli,
   canKeepSession,
   skewMs,
+  showInstruction = true,
   initialCodes,
   onResync,
 }: Props) {
@@ -103,7 +109,7 @@ export function CodesForm({
     <form class="card" onSubmit={submit} data-testid="codes-form" noValidate>
       <div class="instruction">
         <CodeRing skewMs={skewMs} />
-        <p class="hint">{t('codes_instruction')}</p>
+        {showInstruction && <p class="hint">{t('codes_instruction')}</p>}
       </div>
       <div class="codes">
         {field('code1', code1, setCode1)}
