@@ -1,7 +1,7 @@
 import { ext } from '../src/shared/browser';
 import type { SessionView } from '../src/shared/messages';
 import type { Partition } from '../src/shared/partitions';
-import { LISTING_KEY } from './device-listing';
+import { LISTING_KEY, VAULT_KEY } from './session-keys';
 
 // The credential vault: the only place a secret lives, and only in storage.session (memory-backed,
 // gone on browser restart, not readable by content scripts). Nothing here is ever written to
@@ -31,7 +31,6 @@ export interface VaultRecord {
   idleLockAt: number;
 }
 
-const VAULT_KEY = 'vault';
 export const IDLE_ALARM = 'vault-idle';
 export const EXPIRY_ALARM = 'vault-expiry';
 
