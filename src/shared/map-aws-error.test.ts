@@ -304,7 +304,7 @@ describe('mapAwsError: the step that failed', () => {
       'MultiFactorAuthentication failed with invalid MFA one time pass code.',
     );
     expect(mapAwsError(refused, { action: 'GetSessionToken', operation: 'check' })).toMatchObject({
-      code: 'AccessDenied',
+      code: 'MfaCodeRejected',
       operation: 'check',
     });
   });
