@@ -21,7 +21,7 @@ interface DocRow {
 
 function docRows(): DocRow[] {
   const doc = readFileSync('docs/architecture.md', 'utf8');
-  return [...doc.matchAll(/^\| `([a-z-]+\/[a-z-]+)` \| ([^|]+?) \| `([^`]+)` \|/gm)].map(
+  return [...doc.matchAll(/^\|\s*`([a-z-]+\/[a-z-]+)`\s*\|\s*([^|]+?)\s*\|\s*`([^`]+)`\s*\|/gm)].map(
     ([, type, sender, handler]) => ({
       type: type ?? '',
       sender: sender ?? '',
