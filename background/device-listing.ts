@@ -1,5 +1,6 @@
 import { ext } from '../src/shared/browser';
 import type { DeviceList } from '../src/shared/messages';
+import { LISTING_KEY } from './session-keys';
 import type { VaultRecord } from './vault';
 
 // The last device list of this unlock, so a reopened popup shows the devices and code fields at
@@ -7,8 +8,6 @@ import type { VaultRecord } from './vault';
 // popup after looking up codes elsewhere). The popup still asks IAM again behind it. Device names
 // and serials are no secret, but they are this session's data: kept in storage.session, tied to
 // the unlock that listed them, and wiped with the vault.
-
-export const LISTING_KEY = 'deviceListing';
 
 interface StoredListing {
   unlockedAt: number;

@@ -45,13 +45,16 @@ export interface FakeBrowser {
     onChanged: { hasListener(): boolean; addListener(): void };
   };
   calls: string[];
-  /** Empties storage and the call log; `localItems` become storage.local. */
+  /** Alarm name → when it fires, as alarms.create/clear left them. */
+  scheduledAlarms: Map<string, number | undefined>;
+  /** Empties storage, the alarms and the call log; `localItems` become storage.local. */
   reset(localItems?: Items): void;
 }
 
 /** Installs the fake as globalThis.browser (plus the build flag the background reads). */
 export function installFakeBrowser(localItems: Items = {}): FakeBrowser {
   const calls: string[] = [];
+  const scheduledAlarms = new Map<string, number | undefined>();
   const record =
     (name: string) =>
     async (..._args: unknown[]): Promise<void> => {
@@ -71,7 +74,10 @@ export function installFakeBrowser(localItems: Items = {}): FakeBrowser {
       managed: { get: () => Promise.reject(new Error('Managed storage manifest not found')) },
       onChanged: { hasListener: () => false, addListener: () => undefined },
     },
-    alarms: { create: () => undefined, clear: async () => true },
+    alarms: {
+      create: (name: string, info: { when?: number }) => void scheduledAlarms.set(name, info.when),
+      clear: async (name: string) => scheduledAlarms.delete(name),
+    },
     action: { openPopup: record('action.openPopup'), setBadgeText: record('action.setBadgeText') },
     tabs: {
       create: record('tabs.create'),
@@ -80,7 +86,9 @@ export function installFakeBrowser(localItems: Items = {}): FakeBrowser {
     notifications: { create: record('notifications.create') },
     i18n: { getMessage: (key: string) => key },
     calls,
+    scheduledAlarms,
     reset(items: Items = {}): void {
+      scheduledAlarms.clear();
       fake.storage.session.items.clear();
       fake.storage.local.items.clear();
       for (const [k, v] of Object.entries(structuredClone(items))) fake.storage.local.items.set(k, v);

@@ -29,11 +29,14 @@ async function status(): Promise<ResponseValue<'vault/status'>> {
         // Policy-derived view for the popup (helpdesk on failures, managed markers); never a secret.
         copyAsCliEnabled: settings.copyAsCliEnabled,
         askAdminEnabled: settings.askAdminEnabled,
+        // endpoints is defined whenever settings is (this branch): `?.` never short-circuits here.
+        // Stryker disable OptionalChaining: equivalent, see above
         endpoints: {
           fips: endpoints?.fips === true,
           dualStack: endpoints?.dualStack === true,
           ...(endpoints?.override ? { override: endpoints.override } : {}),
         },
+        // Stryker restore OptionalChaining
         ...(settings.helpdeskUrl ? { helpdeskUrl: settings.helpdeskUrl } : {}),
         ...(settings.helpdeskText ? { helpdeskText: settings.helpdeskText } : {}),
         ...(settings.helpdeskTicketUrlTemplate ? { ticketUrlTemplate: settings.helpdeskTicketUrlTemplate } : {}),

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromeExtensionId } from './package-crx';
+import { chromeExtensionId } from '../build/crx-package';
 import { NOT_PACKAGED, release, type ReleaseResult } from './release';
 
 // `npm run release`, twice from scratch (two builds each, web-ext lint, a dev-key CRX), then the

@@ -6,7 +6,7 @@ import { basename, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { viteBuild } from '../bench/builds.ts';
 import { entriesOf, zipBytes, type ZipEntry } from './deterministic-zip.ts';
-import { packCrx } from './package-crx.ts';
+import { packCrx } from '../build/crx-package.ts';
 
 // `npm run release`: everything a release needs, in dist/release/, from a clean checkout:
 // the Chrome Web Store zip, the AMO xpi with the source archive and build instructions AMO review

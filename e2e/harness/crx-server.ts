@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { packCrx, type PackedCrx } from '../../scripts/package-crx';
+import { packCrx, type PackedCrx } from '../../build/crx-package';
 
 // A self-hosted update server on 127.0.0.1, as an admin would run one on the intranet: it serves
 // the updates.xml and the CRX that `npm run package:crx` produces, packed from a test build.

@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromeExtensionId } from '../../scripts/package-crx';
+import { chromeExtensionId } from '../../build/crx-package';
 
 // A copy of the sandbox build under an extension id of its own, for the policy tests. Policy files
 // are machine-wide and keyed by extension id: with the real id, a policy written here (say, an

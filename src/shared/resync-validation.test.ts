@@ -25,6 +25,9 @@ describe('validateCode (AuthenticationCode1/2: fixed length 6, [\\d]+)', () => {
     expect(validateCode('123 456')).toBeNull();
     expect(validateCode('  123456\t')).toBeNull();
     expect(normalizeCode(' 123 456 ')).toBe('123456');
+    // Only a whole grouped code is joined: a digit too many before the group is not dropped.
+    expect(normalizeCode('1123 456')).toBe('1123 456');
+    expect(validateCode('1123 456')).not.toBeNull();
   });
 
   it('does not treat other spacing or separators as harmless', () => {

@@ -27,6 +27,11 @@ describe('classifySerial', () => {
     expect(classifySerial('  arn:aws:iam::123456789012:u2f/user/a/b ')).toBe('fido');
   });
 
+  it('takes only a whole ARN: text before it or a second line after it makes it a hardware serial', () => {
+    expect(classifySerial('xarn:aws:iam::123456789012:u2f/user/a/b')).toBe('hardware');
+    expect(classifySerial('arn:aws:iam::123456789012:u2f/user/a/b\nGAHT12345678')).toBe('hardware');
+  });
+
   it('does not take "u2f" elsewhere in a virtual device name for a FIDO key', () => {
     expect(classifySerial('arn:aws:iam::123456789012:mfa/u2f-backup')).toBe('virtual');
   });
@@ -41,6 +46,11 @@ describe('accountFromArn / partitionFromArn', () => {
   ])('%s → account %s, partition %s', (arn, account, partition) => {
     expect(accountFromArn(arn)).toBe(account);
     expect(partitionFromArn(arn)).toBe(partition);
+  });
+
+  it('reads ARNs with a region (STS and other regional services)', () => {
+    expect(accountFromArn('arn:aws:sts:us-east-1:123456789012:assumed-role/Admin/alice')).toBe('123456789012');
+    expect(partitionFromArn('arn:aws-cn:sts:cn-north-1:123456789012:assumed-role/Admin/alice')).toBe('aws-cn');
   });
 
   it('has no account for AWS-managed ARNs', () => {
@@ -65,5 +75,7 @@ describe('shortSerial', () => {
     expect(shortSerial('arn:aws:iam::123456789012:mfa/alice-phone')).toBe('mfa/alice-phone');
     expect(shortSerial('arn:aws-cn:iam::123456789012:u2f/user/alice/key')).toBe('u2f/user/alice/key');
     expect(shortSerial('GAHT12345678')).toBe('GAHT12345678');
+    // Only a prefix: an ARN quoted inside something else is left as typed.
+    expect(shortSerial('see arn:aws:iam::123456789012:mfa/alice')).toBe('see arn:aws:iam::123456789012:mfa/alice');
   });
 });
