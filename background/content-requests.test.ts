@@ -25,13 +25,20 @@ afterEach(() => {
 });
 
 describe('content/mfa-failure-seen', () => {
-  it('marks the toolbar button of the sender’s tab, and of no tab without one', async () => {
+  it('marks the toolbar button of the sender’s tab and counts the rejection, and of no tab without one', async () => {
     const badge = vi.spyOn(api.action, 'setBadgeText');
     const seen = { type: 'content/mfa-failure-seen', consecutive: 2, hints } as const;
-    expect(await handleContentRequest(seen, signInContentSender)).toEqual({ ok: true, value: null });
+    // The tab's record (signin-tab-rules.ts) and, with no credentials unlocked, "Ask an admin".
+    expect(await handleContentRequest(seen, signInContentSender)).toEqual({
+      ok: true,
+      value: { counted: true, rejections: 1, askAdmin: true },
+    });
     expect(badge).toHaveBeenCalledWith({ tabId: 7, text: '!' });
     badge.mockClear();
-    await handleContentRequest(seen, { ...signInContentSender, tab: undefined });
+    expect(await handleContentRequest(seen, { ...signInContentSender, tab: undefined })).toEqual({
+      ok: true,
+      value: null,
+    });
     expect(badge).not.toHaveBeenCalled();
   });
 });

@@ -65,6 +65,7 @@ describe('vault lifetime', () => {
   });
 
   it('pushes the idle lock back on use, stored and rescheduled', async () => {
+    await vault.storeInVault(record());
     const touched = await vault.touchVault(record(), 5, NOW);
     expect(touched).toEqual(record({ idleLockAt: NOW + 5 * 60_000 }));
     expect(stored()).toEqual(touched);
