@@ -28,9 +28,10 @@ function outcome(status: ResyncOutcome['status'], code?: string): ResyncOutcome 
   };
 }
 
-function renderForm(onResync = vi.fn(async () => outcome('succeeded'))) {
+function renderForm(onResync = vi.fn(async () => outcome('succeeded')), showInstruction?: boolean) {
   render(
     <CodesForm
+      {...(showInstruction === undefined ? {} : { showInstruction })}
       busy={false}
       device={device}
       partition="aws"
@@ -62,19 +63,7 @@ describe('CodesForm', () => {
     renderForm();
     expect(screen.queryByText('codes_instruction')).not.toBeNull();
     cleanup();
-    render(
-      <CodesForm
-        busy={false}
-        device={device}
-        partition="aws"
-        showCli
-        canKeepSession={false}
-        initialCodes={undefined}
-        skewMs={0}
-        showInstruction={false}
-        onResync={vi.fn(async () => outcome('succeeded'))}
-      />,
-    );
+    renderForm(undefined, false);
     expect(screen.queryByText('codes_instruction')).toBeNull();
     expect(screen.getByTestId('code1')).not.toBeNull();
   });
