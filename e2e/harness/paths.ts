@@ -23,3 +23,6 @@ export function requireBuild(dir: string): string {
   }
   return dir;
 }
+
+/** Where the e2e runs that write README screenshots put them. */
+export const SCREENSHOTS = resolve(ROOT, 'docs', 'screenshots');

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { axeViolations, formatViolations } from '../harness/axe';
 import type { DriverFactory, ExtensionPage } from '../harness/driver';
@@ -9,6 +8,7 @@ import { firstVisible, openLockedPopup, POPUP, resyncWith, unlockWith } from '..
 import { phoneCodes, signInWouldAccept } from '../harness/sandbox-client';
 import { callsOf, waitUntil } from '../harness/sandbox-control';
 import { SANDBOX_ACCOUNT_ID } from '../sandbox/seed';
+import { readmeScreenshot } from '../harness/readme-screenshot';
 
 const ALICE_PHONE = `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:mfa/alice-phone`;
 
@@ -24,11 +24,7 @@ export function describeAdminHandoff(
   /** Writes docs/screenshots/handoff-*.png for the README (one browser is enough). */
   options: { screenshots?: boolean } = {},
 ): void {
-  const screenshot = async (popup: ExtensionPage, file: string) => {
-    if (!options.screenshots) return;
-    await popup.setColorScheme('light');
-    await popup.screenshot(join(import.meta.dirname, '..', '..', 'docs', 'screenshots', file));
-  };
+  const screenshot = (popup: ExtensionPage, file: string) => readmeScreenshot(popup, file, options.screenshots);
   describe(`ask an admin in ${name}`, () => {
     const suite = useExtensionSuite(launch, extensionDir, { resetBeforeEach: true });
 

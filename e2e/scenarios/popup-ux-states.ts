@@ -9,7 +9,7 @@ import { SANDBOX_ACCOUNT_ID, seededRootKeys } from '../sandbox/seed';
 import { axeViolations, formatViolations } from '../harness/axe';
 import type { ExtensionDriver, ExtensionPage } from '../harness/driver';
 import { bashExport } from '../harness/paste-samples';
-import { ROOT } from '../harness/paths';
+import { SCREENSHOTS } from '../harness/paths';
 import {
   answerTo,
   configureExtension,
@@ -26,7 +26,6 @@ export const ALICE_PHONE = `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:mfa/alice-phone`;
 /** Made-up codes: fixed so that screenshots and CLI text are the same every run. */
 export const FIXED: [string, string] = ['123456', '654321'];
 const WIDTH = 360;
-const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
 
 export interface PopupUxOptions {
   /** The same browser, launched with this UI language ('de', 'ja'). */

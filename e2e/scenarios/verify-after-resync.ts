@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { axeViolations, formatViolations } from '../harness/axe';
 import type { DriverFactory, ExtensionPage } from '../harness/driver';
@@ -16,6 +15,7 @@ import { phoneCodes } from '../harness/sandbox-client';
 import { callsOf } from '../harness/sandbox-control';
 import { SANDBOX_ACCOUNT_ID, SANDBOX_SEED } from '../sandbox/seed';
 import { codeAtStep } from '../sandbox/totp-devices';
+import { readmeScreenshot } from '../harness/readme-screenshot';
 
 const ALICE_PHONE = `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:mfa/alice-phone`;
 
@@ -48,11 +48,7 @@ export function describeVerifyAfterResync(
   /** Writes docs/screenshots/verify-*.png for the README (one browser is enough). */
   options: { screenshots?: boolean } = {},
 ): void {
-  const screenshot = async (popup: ExtensionPage, file: string) => {
-    if (!options.screenshots) return;
-    await popup.setColorScheme('light');
-    await popup.screenshot(join(import.meta.dirname, '..', '..', 'docs', 'screenshots', file));
-  };
+  const screenshot = (popup: ExtensionPage, file: string) => readmeScreenshot(popup, file, options.screenshots);
   describe(`check with the next code in ${name}`, () => {
     const suite = useExtensionSuite(launch, extensionDir, { resetBeforeEach: true });
     const msg = localeMessages(extensionDir);
