@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { parseAdminRequest, type AdminRequest, type AdminRequestProblem } from '../../src/shared/admin-request';
 import { codeKey, t } from '../../src/shared/i18n';
 import type { SessionView } from '../../src/shared/messages';
@@ -27,7 +27,7 @@ export function AdminImport({ session, initialText, onUse, onClose }: AdminImpor
   const [text, setText] = useState(initialText);
   // Opened by a button that then goes away: focus moves into the form, not back to the top.
   const field = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => field.current?.focus(), []);
+  useLayoutEffect(() => field.current?.focus(), []);
   const [result, setResult] = useState<{ request: AdminRequest; readAt: number } | AdminRequestProblem | undefined>(
     () => read(initialText),
   );

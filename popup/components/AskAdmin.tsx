@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { encodeAdminRequest, REQUEST_MARKER, type AdminRequest } from '../../src/shared/admin-request';
 import { codeKey, t } from '../../src/shared/i18n';
 import type { SignInHints } from '../../src/shared/messages';
@@ -37,9 +37,10 @@ export function AskAdmin({ hints, helpdeskUrl, ticketUrlTemplate, onClose }: Ask
   const [made, setMade] = useState<{ request: AdminRequest; token: string } | undefined>();
   const [copied, setCopied] = useState(false);
   // Opened by a button that then goes away, or by the sign-in prompt: focus goes to the first field
-  // still to fill (the codes, when the page told the rest), so a keyboard user starts there.
+  // still to fill (the codes, when the page told the rest), so a keyboard user starts there. In
+  // the same commit as the form itself (layout effect): a key pressed the moment it shows lands there.
   const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const fields = [...(form.current?.querySelectorAll('input') ?? [])];
     (fields.find((input) => input.value === '') ?? form.current?.querySelector('select'))?.focus();
   }, []);
