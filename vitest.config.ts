@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { replyChecksModule } from './build/reply-checks-plugin.ts';
 
 // Two projects: fast unit tests (pure modules, the sandbox server) and real-browser e2e tests that
 // drive the built extension; e2e runs files one at a time because each launches a browser.
@@ -6,6 +7,9 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // The popup's reply checks are a build-time module; a component test that loads the
+        // on-demand views (some send requests) resolves the same one the build does.
+        plugins: [replyChecksModule()],
         test: {
           name: 'unit',
           include: [

@@ -14,7 +14,8 @@ describe('import graph of the repo’s own source', () => {
     expect(graph.get('background/device-listing.ts')).toEqual(
       new Set(['src/shared/browser.ts', 'src/shared/messages.ts', 'background/session-keys.ts', 'background/vault.ts']),
     );
-    expect(graph.get('popup/App.tsx')).toContain('popup/components/SuccessView.tsx');
+    expect(graph.get('popup/lazy-views.ts')).toContain('popup/on-demand-views.ts');
+    expect(graph.get('popup/on-demand-views.ts')).toContain('popup/components/SuccessView.tsx');
     expect(graph.get('scripts/package-crx.ts')).toContain('build/crx-package.ts');
     expect([...graph.keys()].some((file) => file.includes('node_modules'))).toBe(false);
   });
