@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { seedUser } from '../e2e/harness/demo-users';
 import {
   callsTo,
+  inject,
   injectFault,
   keysPaste,
   longTermPaste,
@@ -121,5 +122,18 @@ describe('vault/unlock: proven with GetCallerIdentity', () => {
     await injectFault(sb.url, 'GetCallerIdentity', 'ServiceUnavailable');
     expect(await unlock(longTermPaste('bob'))).toMatchObject({ ok: true });
     expect((await callsTo(sb.url, 'GetCallerIdentity')).map((c) => c.status)).toEqual([503, 200]);
+  });
+
+  it('measures the clock skew from the Date header of every reply, a refusal too', async () => {
+    const skew = async () => ((await send({ type: 'vault/status' })) as { value: { clockSkewMs?: number } }).value;
+    // The sandbox clock runs up to 25 s behind and 5 s ahead of ours (sandbox-test-kit.ts). Under
+    // 4 minutes, so that the SDK does not correct its own clock and retry.
+    await inject(sb.url, { action: 'GetCallerIdentity', dateSkewSeconds: 180 });
+    expect(await unlock(longTermPaste('bob'))).toMatchObject({ ok: true });
+    expect((await skew()).clockSkewMs).toBeGreaterThan(150_000);
+    expect((await skew()).clockSkewMs).toBeLessThan(190_000);
+    await inject(sb.url, { action: 'GetCallerIdentity', code: 'ValidationError', dateSkewSeconds: -180 });
+    expect(await unlock(longTermPaste('bob'))).toMatchObject({ ok: false, error: { code: 'ValidationError' } });
+    expect((await skew()).clockSkewMs).toBeLessThan(-170_000);
   });
 });
