@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { phone, SERIALS } from '../e2e/sandbox/sandbox-test-kit';
 import type { ResyncOutcome } from '../src/shared/messages';
 import { signInContentSender } from './fuzz-fake-browser';
-import { callsTo, longTermPaste, routerAgainstSandbox, sessionPaste } from './router-sandbox-kit';
+import { callsTo, injectFault, longTermPaste, routerAgainstSandbox, sessionPaste } from './router-sandbox-kit';
 
 // "Check with the next code" through the real message router and the node SDK, against the
 // sandbox: what STS is sent, what the popup gets back, and what is left in the vault afterwards.
@@ -142,5 +142,50 @@ describe('resync/verify', () => {
       ok: false,
       error: { code: 'CheckUnavailable' },
     });
+  });
+});
+
+describe('resync/verify: once checked, locked, or no longer allowed', () => {
+  const alice = () => resyncWith(longTermPaste('alice'), 'alice', SERIALS.alicePhone);
+
+  it('sends the code without its spaces, once: asking again answers with the recorded check', async () => {
+    const { attemptId } = await alice();
+    const code = await nextCode(SERIALS.alicePhone);
+    const first = await send({ type: 'resync/verify', attemptId, tokenCode: `${code.slice(0, 3)} ${code.slice(3)}` });
+    expect(first).toMatchObject({ ok: true });
+    expect(await send({ type: 'resync/verify', attemptId, tokenCode: '123456' })).toEqual(first);
+    expect((await stsChecks()).map((c) => c.params['TokenCode'])).toEqual([code]);
+  });
+
+  it('is not retried: the code is single-use', async () => {
+    const { attemptId } = await alice();
+    await injectFault(sb.url, 'GetSessionToken', 'ServiceUnavailable', 3);
+    const reply = await send({ type: 'resync/verify', attemptId, tokenCode: await nextCode(SERIALS.alicePhone) });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'ServiceFailure', operation: 'check' } });
+    expect((await stsChecks()).map((c) => c.status)).toEqual([503]);
+  });
+
+  it('is locked once the keys are gone, and unavailable once the policy turned the check off', async () => {
+    const { attemptId } = await alice();
+    fake.storage.managed.get = async () => ({ verifyAfterResyncEnabled: false });
+    expect(await send({ type: 'resync/verify', attemptId, tokenCode: '123456' })).toEqual({
+      ok: false,
+      error: { code: 'CheckUnavailable' },
+    });
+    await fake.storage.session.remove('vault');
+    expect(await send({ type: 'resync/verify', attemptId, tokenCode: '123456' })).toEqual({
+      ok: false,
+      error: { code: 'Locked' },
+    });
+    expect(await stsChecks()).toEqual([]);
+  });
+
+  it('keeps keys that were unlocked again for work after the check', async () => {
+    const { attemptId } = await alice();
+    expect(await send({ type: 'vault/unlock', paste: longTermPaste('alice') })).toMatchObject({ ok: true });
+    const reply = await send({ type: 'resync/verify', attemptId, tokenCode: await nextCode(SERIALS.alicePhone) });
+    expect(reply).toMatchObject({ ok: true });
+    expect(vault()).toBeDefined();
+    expect(vault()?.checkOnly).toBeUndefined();
   });
 });
