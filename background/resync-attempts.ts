@@ -5,6 +5,7 @@ import type { ResyncOutcome } from '../src/shared/messages';
 // popup asks again, the same attempt id returns the recorded outcome instead of a second send, and
 // a code pair that was already sent is refused (IAM codes are single-use).
 const ATTEMPTS_KEY = 'resyncAttempts';
+// Stryker disable next-line StringLiteral: equivalent — a storage key only this module reads; any other name that does not clash behaves the same
 const USED_PAIRS_KEY = 'usedCodePairs';
 const LAST_OUTCOME_KEY = 'lastOutcome';
 /** Enough history to catch a re-sent pair; older pairs have long expired anyway. */
