@@ -11,6 +11,7 @@ import { plainDynamicImport } from './build/plain-dynamic-import-plugin.ts';
 import { replyChecksModule } from './build/reply-checks-plugin.ts';
 import { noInnerHtml } from './build/no-inner-html-plugin.ts';
 import { unreachableSdkFallbacks } from './build/unreachable-sdk-fallbacks-plugin.ts';
+import { distDir } from './build/vite-build.ts';
 import { manifestForTarget, type BuildVariant, type TargetBrowser } from './build/manifest-for-target.ts';
 
 // One config, selected by env: TARGET_BROWSER=chrome|firefox, BUILD_VARIANT=release|sandbox.
@@ -54,7 +55,7 @@ export default defineConfig({
     crx({ manifest: manifestForTarget(sourceManifest, pkg.version, browser, variant), browser }),
   ],
   build: {
-    outDir: resolve(root, 'dist', variant === 'sandbox' ? `${browser}-sandbox` : browser),
+    outDir: distDir(browser, variant),
     emptyOutDir: true,
     target: browser === 'chrome' ? 'chrome120' : 'firefox128',
     sourcemap: false,

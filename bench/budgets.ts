@@ -1,10 +1,10 @@
+import type { BundleContext } from '../build/bundle-sizes';
+
 // The performance budgets from issue 17. Only the size budgets fail CI: bundle bytes are
 // deterministic for a given source tree, while timings on a shared 2-core machine are not.
 
-export type BundleContext = 'popup' | 'background' | 'content';
-
 /**
- * What a size budget counts (gzip level 9 per file, bench/bundle-sizes.ts):
+ * What a size budget counts (gzip level 9 per file, build/bundle-sizes.ts):
  * - 'start': what loads before the context's first view is interactive. For the popup that is its
  *   HTML's entry script, stylesheet and modulepreloads, and everything those import statically:
  *   the code fields render from these alone. Views behind a dynamic import() are not in it.
