@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import type { ExtensionDriver, ExtensionPage, ExtensionView, StorageArea, WebPage } from './driver';
+import { FIXED_RENDERING_CHROMIUM_ARGS, fixedRenderingEnv, settledFrame } from './fixed-rendering';
 import { browserExecutable, requireBuild } from './paths';
 
 // Chromium through Playwright, headless. Playwright adds --disable-extensions by default, so both
@@ -40,7 +41,11 @@ function pageOf(page: Page): ExtensionPage {
     },
     setColorScheme: (scheme) => page.emulateMedia({ colorScheme: scheme }),
     screenshot: async (path) => {
-      await page.screenshot({ path, fullPage: true });
+      // Off every control: a hover style left by the last click would differ from a fresh page's.
+      await page.mouse.move(0, 0);
+      await page.evaluate(settledFrame);
+      // Playwright hides the caret by default; a CSS animation still running is ended, not caught.
+      await page.screenshot({ path, fullPage: true, animations: 'disabled', caret: 'hide' });
     },
     close: () => page.close(),
   };
@@ -73,6 +78,8 @@ export interface ChromiumLaunchOptions {
    * Chromium needs no language pack for that); `locale` sets navigator.language and Intl to match.
    */
   uiLocale?: string;
+  /** For README screenshots: fixed fonts, UTC, en-US, reduced motion (fixed-rendering.ts). */
+  fixedRendering?: boolean;
 }
 
 export async function launchChromium(
@@ -99,6 +106,14 @@ export async function launchChromium(
     viewport: VIEWPORT,
     ignoreHTTPSErrors: options.ignoreHttpsErrors ?? false,
     ...(options.uiLocale ? { locale: options.uiLocale } : {}),
+    ...(options.fixedRendering
+      ? {
+          env: fixedRenderingEnv(),
+          timezoneId: 'UTC',
+          reducedMotion: 'reduce' as const,
+          ...(options.uiLocale ? {} : { locale: 'en-US' }),
+        }
+      : {}),
     ...(options.forceInstalled
       ? { ignoreDefaultArgs: ['--disable-extensions', '--disable-background-networking'] }
       : {}),
@@ -108,6 +123,7 @@ export async function launchChromium(
         ? []
         : [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, '--disable-background-networking']),
       ...(options.uiLocale ? [`--lang=${options.uiLocale}`] : []),
+      ...(options.fixedRendering ? FIXED_RENDERING_CHROMIUM_ARGS : []),
       '--no-first-run',
       '--disable-component-update',
       '--disable-sync',

@@ -3,10 +3,13 @@ import { startSandbox, type RunningSandbox } from '../sandbox/server';
 import type { DriverFactory, ExtensionDriver } from './driver';
 import { configureExtension } from './popup-flow';
 import { resetSandbox } from './sandbox-control';
+import { sharedClock, type SharedClock } from './test-clock';
 
 export interface ExtensionSuite {
   readonly sandbox: RunningSandbox;
   readonly driver: ExtensionDriver;
+  /** The time the sandbox and the extension share: real unless a test freezes or advances it. */
+  readonly clock: SharedClock;
 }
 
 /**
@@ -21,8 +24,9 @@ export function useExtensionSuite(
 ): ExtensionSuite {
   let sandbox: RunningSandbox | undefined;
   let driver: ExtensionDriver | undefined;
+  const clock = sharedClock();
   beforeAll(async () => {
-    sandbox = await startSandbox({ port: 0 });
+    sandbox = await startSandbox({ port: 0, now: clock.now });
     driver = await launch(extensionDir);
     await configureExtension(driver, sandbox.url);
   });
@@ -32,6 +36,7 @@ export function useExtensionSuite(
   });
   if (options.resetBeforeEach) beforeEach(() => resetSandbox(suite.sandbox.url));
   const suite: ExtensionSuite = {
+    clock,
     get sandbox() {
       if (!sandbox) throw new Error('the sandbox starts in beforeAll');
       return sandbox;
