@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { onTestFinished } from 'vitest';
 import type { ExtensionDriver, ExtensionPage } from './driver';
 import { SCREENSHOTS } from './paths';
 import { SCREENSHOT_TIME, type SharedClock } from './test-clock';
@@ -11,22 +12,17 @@ export async function readmeScreenshot(page: ExtensionPage, file: string, enable
 }
 
 /**
- * Runs a flow that takes README screenshots with the sandbox's and the extension's clock frozen at
- * SCREENSHOT_TIME, so the ring, the countdowns, the codes and the dates they show are the same
- * every run; the real clock again afterwards. A run that writes no screenshots runs `flow` as is.
- * The browser must be launched with `fixedRendering` too (fonts, time zone, motion).
+ * For a test that takes README screenshots: the sandbox's and the extension's clock stand still at
+ * SCREENSHOT_TIME until the test ends, so the ring, the countdowns, the codes and the dates they
+ * show are the same every run. A run that writes no screenshots keeps the real clock. The browser
+ * must be launched with `fixedRendering` too (fonts, time zone, motion).
  */
-export async function onScreenshotClock<T>(
+export async function freezeClockForScreenshots(
   enabled: boolean | undefined,
   clock: SharedClock,
   driver: ExtensionDriver,
-  flow: () => Promise<T>,
-): Promise<T> {
-  if (!enabled) return flow();
+): Promise<void> {
+  if (!enabled) return;
   await clock.freeze(driver, SCREENSHOT_TIME);
-  try {
-    return await flow();
-  } finally {
-    await clock.release(driver);
-  }
+  onTestFinished(() => clock.release(driver));
 }

@@ -8,7 +8,7 @@ import { bashExport, longTermKeys } from '../harness/paste-samples';
 import { ARTIFACTS } from '../harness/paths';
 import { openPopup, unlockWith } from '../harness/popup-flow';
 import { sleep } from '../harness/sandbox-control';
-import { onScreenshotClock } from '../harness/readme-screenshot';
+import { freezeClockForScreenshots } from '../harness/readme-screenshot';
 import { SCREENSHOT_TIME } from '../harness/test-clock';
 import { FIXED } from './popup-ux-states';
 
@@ -40,24 +40,23 @@ export function describeReadmeScreenshots(name: string, launch: DriverFactory, e
     it('two captures of the codes form, 2 s apart and in a reopened popup, are the same pixels', async () => {
       mkdirSync(dir, { recursive: true });
       const browser = suite.driver.browserName;
-      await onScreenshotClock(true, suite.clock, suite.driver, async () => {
-        const popup = await codesForm(await unlockWith(suite.driver, bashExport(longTermKeys('alice'))));
-        // The popup runs on the frozen clock: 12 s into the step, and the idle lock 15 min ahead.
-        expect(await popup.evaluate(() => Date.now())).toBe(SCREENSHOT_TIME);
-        expect(await popup.attributeOf('code-ring', 'data-seconds-left')).toBe('18');
-        expect(await popup.textOf('idle-countdown')).toContain('15:00');
-        const first = await capture(popup, `${browser}-1.png`);
-        const realBefore = Date.now();
-        // Long enough for the real-time ring to tick twice and useNow to re-render twice.
-        await sleep(2_100);
-        const second = await capture(popup, `${browser}-2.png`);
-        expect(Date.now() - realBefore).toBeGreaterThanOrEqual(2_000);
-        await popup.close();
-        const reopened = await codesForm(await openPopup(suite.driver));
-        const third = await capture(reopened, `${browser}-3.png`);
-        await reopened.close();
-        expect({ second, third }, `captures in ${dir}`).toEqual({ second: first, third: first });
-      });
+      await freezeClockForScreenshots(true, suite.clock, suite.driver);
+      const popup = await codesForm(await unlockWith(suite.driver, bashExport(longTermKeys('alice'))));
+      // The popup runs on the frozen clock: 12 s into the step, and the idle lock 15 min ahead.
+      expect(await popup.evaluate(() => Date.now())).toBe(SCREENSHOT_TIME);
+      expect(await popup.attributeOf('code-ring', 'data-seconds-left')).toBe('18');
+      expect(await popup.textOf('idle-countdown')).toContain('15:00');
+      const first = await capture(popup, `${browser}-1.png`);
+      const realBefore = Date.now();
+      // Long enough for the real-time ring to tick twice and useNow to re-render twice.
+      await sleep(2_100);
+      const second = await capture(popup, `${browser}-2.png`);
+      expect(Date.now() - realBefore).toBeGreaterThanOrEqual(2_000);
+      await popup.close();
+      const reopened = await codesForm(await openPopup(suite.driver));
+      const third = await capture(reopened, `${browser}-3.png`);
+      await reopened.close();
+      expect({ second, third }, `captures in ${dir}`).toEqual({ second: first, third: first });
     });
   });
 }
