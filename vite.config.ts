@@ -9,6 +9,7 @@ import { explicitEndpointsOnly } from './build/explicit-endpoints-plugin.ts';
 import { noEventStreams } from './build/no-event-streams-plugin.ts';
 import { plainDynamicImport } from './build/plain-dynamic-import-plugin.ts';
 import { replyChecksModule } from './build/reply-checks-plugin.ts';
+import { sandboxClock } from './build/sandbox-clock-plugin.ts';
 import { noInnerHtml } from './build/no-inner-html-plugin.ts';
 import { unreachableSdkFallbacks } from './build/unreachable-sdk-fallbacks-plugin.ts';
 import { distDir } from './build/vite-build.ts';
@@ -51,6 +52,7 @@ export default defineConfig({
     replyChecksModule(),
     plainDynamicImport(),
     noInnerHtml(),
+    ...(variant === 'sandbox' ? [sandboxClock()] : []),
     preact(),
     crx({ manifest: manifestForTarget(sourceManifest, pkg.version, browser, variant), browser }),
   ],

@@ -3,4 +3,6 @@ import { CHROME_SANDBOX_BUILD } from './harness/paths';
 import { describeVerifyAfterResync } from './scenarios/verify-after-resync';
 
 // The Chromium run also writes the README's screenshots of the check (docs/screenshots).
-describeVerifyAfterResync('Chromium', launchChromium, CHROME_SANDBOX_BUILD, { screenshots: true });
+describeVerifyAfterResync('Chromium', (dir) => launchChromium(dir, { fixedRendering: true }), CHROME_SANDBOX_BUILD, {
+  screenshots: true,
+});

@@ -26,7 +26,9 @@ function vitest(project: string): VitestJson | undefined {
     project,
     '--reporter=default',
     '--reporter=json',
-    `--outputFile=${output}`,
+    // Seconds per file, hooks included: artifacts/vitest-<project>-files.json and the slowest files.
+    '--reporter=./scripts/file-timings-reporter.ts',
+    `--outputFile.json=${output}`,
   ]);
   try {
     return JSON.parse(readFileSync(output, 'utf8')) as VitestJson;

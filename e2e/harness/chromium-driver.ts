@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { extensionWorker, launchChromiumContext, type ChromiumLaunchOptions } from './chromium-launch';
 import type { ExtensionDriver, ExtensionPage, ExtensionView, StorageArea, WebPage } from './driver';
+import { settledFrame } from './fixed-rendering';
 import { requireBuild } from './paths';
 
 // Chromium through Playwright, headless, launched by chromium-launch.ts.
@@ -38,7 +39,11 @@ function pageOf(page: Page): ExtensionPage {
     },
     setColorScheme: (scheme) => page.emulateMedia({ colorScheme: scheme }),
     screenshot: async (path) => {
-      await page.screenshot({ path, fullPage: true });
+      // Off every control: a hover style left by the last click would differ from a fresh page's.
+      await page.mouse.move(0, 0);
+      await page.evaluate(settledFrame);
+      // Playwright hides the caret by default; a CSS animation still running is ended, not caught.
+      await page.screenshot({ path, fullPage: true, animations: 'disabled', caret: 'hide' });
     },
     close: () => page.close(),
   };

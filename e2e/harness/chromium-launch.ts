@@ -1,4 +1,5 @@
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { FIXED_RENDERING_CHROMIUM_ARGS, fixedRenderingEnv } from './fixed-rendering';
 import { browserExecutable } from './paths';
 
 // How Chromium is started for every browser run in this repo: the e2e driver (chromium-driver.ts)
@@ -27,6 +28,8 @@ export interface ChromiumLaunchOptions {
    * Chromium needs no language pack for that); `locale` sets navigator.language and Intl to match.
    */
   uiLocale?: string;
+  /** For README screenshots: fixed fonts, UTC, en-US, reduced motion (fixed-rendering.ts). */
+  fixedRendering?: boolean;
 }
 
 /**
@@ -46,6 +49,14 @@ export function launchChromiumContext(
     viewport: VIEWPORT,
     ignoreHTTPSErrors: options.ignoreHttpsErrors ?? false,
     ...(options.uiLocale ? { locale: options.uiLocale } : {}),
+    ...(options.fixedRendering
+      ? {
+          env: fixedRenderingEnv(),
+          timezoneId: 'UTC',
+          reducedMotion: 'reduce' as const,
+          ...(options.uiLocale ? {} : { locale: 'en-US' }),
+        }
+      : {}),
     ...(options.forceInstalled
       ? { ignoreDefaultArgs: ['--disable-extensions', '--disable-background-networking'] }
       : {}),
@@ -54,6 +65,7 @@ export function launchChromiumContext(
       ...(load ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
       ...(options.forceInstalled ? [] : ['--disable-background-networking']),
       ...(options.uiLocale ? [`--lang=${options.uiLocale}`] : []),
+      ...(options.fixedRendering ? FIXED_RENDERING_CHROMIUM_ARGS : []),
       '--no-first-run',
       '--disable-component-update',
       '--disable-sync',

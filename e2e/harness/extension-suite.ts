@@ -3,10 +3,13 @@ import { startSandbox, type RunningSandbox, type SandboxOptions } from '../sandb
 import type { DriverFactory, ExtensionDriver } from './driver';
 import { configureExtension } from './popup-flow';
 import { resetSandbox } from './sandbox-control';
+import { sharedClock, type SharedClock } from './test-clock';
 
 export interface ExtensionSuite {
   readonly sandbox: RunningSandbox;
   readonly driver: ExtensionDriver;
+  /** The time the sandbox and the extension share: real unless a test freezes or advances it. */
+  readonly clock: SharedClock;
 }
 
 export interface ExtensionWithSandbox<D extends ExtensionDriver> {
@@ -56,14 +59,16 @@ export function useExtensionSuite(
   options: { resetBeforeEach?: boolean } = {},
 ): ExtensionSuite {
   let started: ExtensionWithSandbox<ExtensionDriver> | undefined;
+  const clock = sharedClock();
   beforeAll(async () => {
-    started = await startExtensionWithSandbox(launch, extensionDir);
+    started = await startExtensionWithSandbox(launch, extensionDir, { now: clock.now });
   });
   afterAll(async () => {
     await started?.close();
   });
   if (options.resetBeforeEach) beforeEach(() => resetSandbox(suite.sandbox.url));
   const suite: ExtensionSuite = {
+    clock,
     get sandbox() {
       if (!started) throw new Error('the sandbox starts in beforeAll');
       return started.sandbox;

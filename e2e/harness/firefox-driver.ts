@@ -8,6 +8,7 @@ import type { ExtensionDriver, ExtensionView, StorageArea, WebPage } from './dri
 import { collectFirefoxConsole } from './firefox-console';
 import { openExtensionUrl, firefoxPage } from './firefox-page';
 import { firefoxPrefs, type FirefoxPrefs } from './firefox-prefs';
+import { FIXED_RENDERING_FIREFOX_PREFS, fixedRenderingEnv } from './fixed-rendering';
 import { browserExecutable, requireBuild } from './paths';
 
 // Firefox ESR through puppeteer-core over WebDriver BiDi (Playwright cannot drive stock Firefox).
@@ -64,6 +65,8 @@ export interface FirefoxLaunchOptions {
    * extension that locale) only with the language pack installed: Debian's firefox-esr-l10n-<lang>.
    */
   uiLocale?: string;
+  /** For README screenshots: fixed fonts, UTC, reduced motion, no caret blink (fixed-rendering.ts). */
+  fixedRendering?: boolean;
 }
 
 /** Debian installs language packs as add-ons beside the browser binary. */
@@ -110,10 +113,12 @@ export async function launchFirefox(
         // Without it Firefox's BiDi refuses to navigate a tab to a moz-extension:// URL (the tab
         // silently stays on about:blank).
         args: ['--remote-allow-system-access'],
+        ...(options.fixedRendering ? { env: fixedRenderingEnv() } : {}),
         // Written into the profile's user.js at every launch, restarts included, so the UUID pref
         // is in place before the add-on is installed again.
         extraPrefsFirefox: firefoxPrefs(geckoId, FIREFOX_EXTENSION_UUID, {
           ...(options.uiLocale ? { 'intl.locale.requested': options.uiLocale } : {}),
+          ...(options.fixedRendering ? FIXED_RENDERING_FIREFOX_PREFS : {}),
           ...options.prefs,
         }),
       });

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { ElementHandle, KeyInput, Page } from 'puppeteer-core';
 import type { ExtensionPage } from './driver';
+import { settledFrame } from './fixed-rendering';
 
 // ExtensionPage over a puppeteer-core page in Firefox (WebDriver BiDi). Semantics follow the
 // Playwright-based Chromium driver, so a scenario behaves the same in both browsers.
@@ -174,6 +175,9 @@ export function firefoxPage(page: Page): ExtensionPage {
       );
     },
     screenshot: async (path) => {
+      // Off every control: a hover style left by the last click would differ from a fresh page's.
+      await page.mouse.move(0, 0);
+      await page.evaluate(settledFrame);
       // Written by hand because puppeteer's `path` option only accepts a literal-typed extension.
       const png = await page.screenshot({ type: 'png', fullPage: true });
       await mkdir(dirname(path), { recursive: true });

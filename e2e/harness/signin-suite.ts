@@ -38,5 +38,6 @@ export function useSigninSuite(launch: ContentPromptLauncher, extensionDir: stri
     get driver() {
       return suite.driver;
     },
+    clock: suite.clock,
   };
 }

@@ -10,6 +10,8 @@ import { axeViolations, formatViolations } from '../harness/axe';
 import type { ExtensionDriver, ExtensionPage } from '../harness/driver';
 import { bashExport } from '../harness/paste-samples';
 import { SCREENSHOTS } from '../harness/paths';
+import { freezeClockForScreenshots } from '../harness/readme-screenshot';
+import type { SharedClock } from '../harness/test-clock';
 import {
   answerTo,
   configureExtension,
@@ -40,6 +42,8 @@ export interface PopupUxContext {
   options: PopupUxOptions;
   driver(): ExtensionDriver;
   sandbox(): RunningSandbox;
+  /** The sandbox's and the extension's clock, frozen while the README screenshots are taken. */
+  clock: SharedClock;
   aliceKeys(): string;
   /** alice unlocked, her phone preselected, the codes form showing. */
   unlockAlice(): Promise<ExtensionPage>;
@@ -70,6 +74,7 @@ export function describePopupStates(ctx: PopupUxContext): void {
       }
     };
     if (ctx.options.screenshots) mkdirSync(SCREENSHOTS, { recursive: true });
+    await freezeClockForScreenshots(ctx.options.screenshots, ctx.clock, ctx.driver());
     try {
       const locked = await openLockedPopup(ctx.driver());
       await check(locked, 'locked', true);

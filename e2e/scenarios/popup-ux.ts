@@ -286,6 +286,7 @@ export function describePopupUx(
       options,
       driver: () => suite.driver,
       sandbox: () => suite.sandbox,
+      clock: suite.clock,
       aliceKeys,
       unlockAlice,
     });

@@ -15,7 +15,7 @@ import { phoneCodes } from '../harness/sandbox-client';
 import { callsOf } from '../harness/sandbox-control';
 import { SANDBOX_ACCOUNT_ID, SANDBOX_SEED } from '../sandbox/seed';
 import { codeAtStep } from '../sandbox/totp-devices';
-import { readmeScreenshot, type ScreenshotScenario } from '../harness/readme-screenshot';
+import { freezeClockForScreenshots, readmeScreenshot, type ScreenshotScenario } from '../harness/readme-screenshot';
 
 const ALICE_PHONE = `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:mfa/alice-phone`;
 
@@ -72,6 +72,7 @@ export const describeVerifyAfterResync: ScreenshotScenario = (name, launch, exte
     };
 
     it('verified: names device and user, no credentials box, keyboard only, STS accepts, nothing kept', async () => {
+      await freezeClockForScreenshots(options.screenshots, suite.clock, suite.driver);
       const alice = longTermKeys('alice');
       const { popup, next } = await resyncAlice(bashExport(alice));
       expect(await popup.textOf('success-which')).toBe(
