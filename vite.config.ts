@@ -12,6 +12,7 @@ import { replyChecksModule } from './build/reply-checks-plugin.ts';
 import { sandboxClock } from './build/sandbox-clock-plugin.ts';
 import { noInnerHtml } from './build/no-inner-html-plugin.ts';
 import { unreachableSdkFallbacks } from './build/unreachable-sdk-fallbacks-plugin.ts';
+import { distDir } from './build/vite-build.ts';
 import { manifestForTarget, type BuildVariant, type TargetBrowser } from './build/manifest-for-target.ts';
 
 // One config, selected by env: TARGET_BROWSER=chrome|firefox, BUILD_VARIANT=release|sandbox.
@@ -23,18 +24,12 @@ const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as {
 const sourceManifest = JSON.parse(readFileSync(resolve(root, 'manifest.json'), 'utf8'));
 
 // --- Popup chunking (issue 17) ---
-// The hand-off views (Ask an admin, Import from an admin) and their popup-only helpers load as one
-// step, so they are one chunk: a file each cost its own gzip header and import list in the "all
-// popup chunks" budget (bench/budgets.ts). Modules the background or options page import too stay
-// in their shared chunks (includeDependenciesRecursively: false below). SuccessView keeps its own
-// chunk: build/plain-dynamic-import-plugin.test.ts looks for it by name. The small shared modules
-// the popup needs at start and the background imports too (browser, partitions, the reply checks,
-// Vite's preload helper) are one chunk instead of two: one modulepreload less for the popup.
+// The popup's on-demand views are one chunk by construction (popup/on-demand-views.ts). The small
+// shared modules the popup needs at start and the background imports too (browser, partitions, the
+// reply checks, Vite's preload helper) are one chunk instead of two: one modulepreload less for the
+// popup. Without following dependencies (includeDependenciesRecursively: false below) the group
+// takes only those modules, not Preact.
 const popupChunkGroups = [
-  {
-    name: 'handoff',
-    test: /[\\/](popup[\\/](handoff-text\.ts|components[\\/](AskAdmin|AdminImport)\.tsx)|src[\\/]shared[\\/]admin-request\.ts)$/,
-  },
   {
     name: 'shared',
     test: /[\\/]src[\\/]shared[\\/](browser|partitions|serial-kind|resync-validation)\.ts$|vite[\\/]preload-helper/,
@@ -62,7 +57,7 @@ export default defineConfig({
     crx({ manifest: manifestForTarget(sourceManifest, pkg.version, browser, variant), browser }),
   ],
   build: {
-    outDir: resolve(root, 'dist', variant === 'sandbox' ? `${browser}-sandbox` : browser),
+    outDir: distDir(browser, variant),
     emptyOutDir: true,
     target: browser === 'chrome' ? 'chrome120' : 'firefox128',
     sourcemap: false,

@@ -1,4 +1,5 @@
 import { configDefaults, defineConfig } from 'vitest/config';
+import { replyChecksModule } from './build/reply-checks-plugin.ts';
 
 const E2E = { environment: 'node', testTimeout: 90_000, hookTimeout: 90_000 } as const;
 const POLICY_E2E = 'e2e/policy.*.e2e.ts';
@@ -10,6 +11,9 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // The popup's reply checks are a build-time module; a component test that loads the
+        // on-demand views (some send requests) resolves the same one the build does.
+        plugins: [replyChecksModule()],
         test: {
           name: 'unit',
           include: [

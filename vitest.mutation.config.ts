@@ -6,7 +6,12 @@ import { defineConfig } from 'vitest/config';
 // cannot kill a mutant in this scope stay out and keep the run short on a 2-core machine.
 export default defineConfig({
   test: {
-    include: ['src/shared/**/*.test.ts', 'background/**/*.test.ts'],
+    include: [
+      'src/shared/**/*.test.ts',
+      'background/**/*.test.ts',
+      // The fuzz test that holds src/shared/compact-check.ts (the popup's reply check) to valibot.
+      'build/compact-schema.test.ts',
+    ],
     exclude: [
       // Reads the built dist/ (manifests, bundles), which a mutant of the source does not change.
       'src/shared/manifest-security.test.ts',

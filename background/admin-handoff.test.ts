@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { installFakeBrowser, popupSender, signInContentSender } from './fuzz-fake-browser';
+import { installFakeBrowser, popupSender, signInContentSender, unlockedRecord } from './fuzz-fake-browser';
 
 // "Ask an admin", the background's part: the sign-in prompt's request, and the policy's ticket URL
 // template handed to the popup (which fills it, src/shared/ticket-template.ts).
@@ -47,14 +47,7 @@ describe('ask an admin', () => {
     fake.storage.managed.get = async () => ({ askAdminEnabled: false });
     expect(await offered('content/mfa-failure-seen')).toBe(false);
     fake.storage.managed.get = noPolicy;
-    await storeInVault({
-      secret: { accessKeyId: 'ASIAEXAMPLEEXAMPLE00', secretAccessKey: 'example', sessionToken: 'token' },
-      kind: 'temporary',
-      identity: { arn: 'arn:aws:iam::123456789012:user/alice', account: '123456789012', userId: 'AIDAEXAMPLE' },
-      partition: 'aws',
-      unlockedAt: Date.now(),
-      idleLockAt: Date.now() + 60_000,
-    });
+    await storeInVault(unlockedRecord());
     expect(await offered('content/mfa-failure-seen')).toBe(false);
   });
 

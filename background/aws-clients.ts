@@ -43,7 +43,10 @@ function measureClockSkew(client: MiddlewareClient): void {
     (next) => async (args) => {
       const result = await next(args);
       const date = (result.response as HttpResponseLike | undefined)?.headers?.['date'];
-      if (date) await recordServerDate(date);
+      // Not awaited: the skew note is for the popup's banner, so it must neither hold up an answer
+      // AWS has already given (one storage round trip) nor turn it into a failure if the write
+      // fails. Storage takes this write before any read the worker sends after it.
+      if (date) recordServerDate(date).catch(() => undefined);
       return result;
     },
     { step: 'deserialize', priority: 'low', name: 'measureClockSkew' },

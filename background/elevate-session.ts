@@ -1,7 +1,7 @@
 import { GetSessionTokenCommand } from '@aws-sdk/client-sts';
 import type { RequestOf, Reply, SessionView } from '../src/shared/messages';
 import { mapAwsError } from '../src/shared/map-aws-error';
-import { sessionEndsAt } from '../src/shared/policy';
+import { sessionEndsAt } from '../src/shared/effective-settings';
 import { validateCode, validateSerialNumber } from '../src/shared/resync-validation';
 import { stsClient } from './aws-clients';
 import { endpointChoice, readSettings } from './settings-store';

@@ -1,4 +1,5 @@
 import type { MessageSender } from '../src/shared/browser';
+import type { VaultRecord } from './vault';
 
 // The smallest `browser` namespace the background modules touch, in memory, for unit tests that
 // import the real router and resync code (src/shared/browser.ts reads globalThis.browser once, at
@@ -132,3 +133,18 @@ export const foreignSenders: Record<string, MessageSender> = {
   'our id with a web URL and no tab': { id: FAKE_EXTENSION_ID, url: 'https://evil.example/' },
   'no id at all': { url: `${BASE}popup/index.html` },
 };
+
+/**
+ * What the vault holds after alice unlocked with temporary credentials at `now`: for tests that
+ * need an unlocked vault (storeInVault(unlockedRecord())), not the unlock itself.
+ */
+export function unlockedRecord(now = Date.now()): VaultRecord {
+  return {
+    secret: { accessKeyId: 'ASIAEXAMPLEEXAMPLE00', secretAccessKey: 'example-secret', sessionToken: 'token' },
+    kind: 'temporary',
+    identity: { arn: 'arn:aws:iam::123456789012:user/alice', account: '123456789012', userId: 'AIDAEXAMPLE' },
+    partition: 'aws',
+    unlockedAt: now,
+    idleLockAt: now + 60_000,
+  };
+}

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { installFakeBrowser, popupSender, signInContentSender } from './fuzz-fake-browser';
+import { installFakeBrowser, popupSender, signInContentSender, unlockedRecord } from './fuzz-fake-browser';
 
 // The router's own work, message by message: what the status view carries, what lock wipes, that
 // every page message reaches its handler, that a failing handler answers 'Unknown' without the
@@ -13,15 +13,7 @@ const { storeInVault } = await import('./vault');
 const { recordServerDate } = await import('./clock-skew');
 
 const send = (message: unknown) => routeMessage(message, popupSender);
-const unlocked = () =>
-  storeInVault({
-    secret: { accessKeyId: 'ASIAEXAMPLEEXAMPLE00', secretAccessKey: 'example-secret', sessionToken: 'token' },
-    kind: 'temporary',
-    identity: { arn: 'arn:aws:iam::123456789012:user/alice', account: '123456789012', userId: 'AIDAEXAMPLE' },
-    partition: 'aws',
-    unlockedAt: Date.now(),
-    idleLockAt: Date.now() + 60_000,
-  });
+const unlocked = () => storeInVault(unlockedRecord());
 
 // Tests below replace these to make a handler fail or a policy appear; each test starts with the originals.
 const originals = { get: fake.storage.session.get, managed: fake.storage.managed.get, action: { ...fakeAction() } };

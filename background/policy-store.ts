@@ -1,6 +1,7 @@
 import type { Storage } from 'webextension-polyfill';
 import { ext } from '../src/shared/browser';
-import { isAccountAllowed, mergePolicy, parsePolicy, sessionEndsAt, type ParsedPolicy } from '../src/shared/policy';
+import { isAccountAllowed, mergePolicy, sessionEndsAt } from '../src/shared/effective-settings';
+import { parsePolicy, type ParsedPolicy } from '../src/shared/policy';
 import { SETTINGS_KEY } from '../src/shared/settings';
 import { readVault, storeInVault, wipeVault } from './vault';
 

@@ -5,6 +5,7 @@ import type { ResyncOutcome } from '../src/shared/messages';
 // popup asks again, the same attempt id returns the recorded outcome instead of a second send, and
 // a code pair that was already sent is refused (IAM codes are single-use).
 const ATTEMPTS_KEY = 'resyncAttempts';
+// Stryker disable next-line StringLiteral: equivalent — a storage key only this module reads; any other name that does not clash behaves the same
 const USED_PAIRS_KEY = 'usedCodePairs';
 const LAST_OUTCOME_KEY = 'lastOutcome';
 /** Enough history to catch a re-sent pair; older pairs have long expired anyway. */
@@ -32,16 +33,6 @@ export async function codePairFingerprint(serialNumber: string, code1: string, c
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-async function wasPairSent(fingerprint: string): Promise<boolean> {
-  const used = ((await ext.storage.session.get(USED_PAIRS_KEY))[USED_PAIRS_KEY] ?? []) as string[];
-  return used.includes(fingerprint);
-}
-
-async function recordPairSent(fingerprint: string): Promise<void> {
-  const used = ((await ext.storage.session.get(USED_PAIRS_KEY))[USED_PAIRS_KEY] ?? []) as string[];
-  await ext.storage.session.set({ [USED_PAIRS_KEY]: [...used, fingerprint].slice(-MAX_REMEMBERED) });
-}
-
 /** The tail of the read-modify-write steps in progress in this worker; see inTurn. */
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -58,30 +49,38 @@ function inTurn<T>(step: () => Promise<T>): Promise<T> {
 
 /**
  * Checks and records a pair in one step: true if this caller may send it, false if it was sent (or
- * claimed) before — so the same pair submitted twice at once is sent once.
+ * claimed) before — so the same pair submitted twice at once is sent once. With `pending`, that
+ * attempt is recorded in the same write: one storage round trip less before the request is sent,
+ * and no moment in which the pair is claimed but the attempt is not on record.
  */
-export function claimPair(fingerprint: string): Promise<boolean> {
+export function claimPair(fingerprint: string, pending?: ResyncOutcome): Promise<boolean> {
   return inTurn(async () => {
-    if (await wasPairSent(fingerprint)) return false;
-    await recordPairSent(fingerprint);
+    // One read for the check and the write: inTurn keeps anyone else's write out in between.
+    const stored = await ext.storage.session.get(pending ? [USED_PAIRS_KEY, ATTEMPTS_KEY] : USED_PAIRS_KEY);
+    const used = (stored[USED_PAIRS_KEY] ?? []) as string[];
+    if (used.includes(fingerprint)) return false;
+    await ext.storage.session.set({
+      [USED_PAIRS_KEY]: [...used, fingerprint].slice(-MAX_REMEMBERED),
+      ...(pending ? outcomeItems((stored[ATTEMPTS_KEY] ?? {}) as AttemptMap, pending) : {}),
+    });
     return true;
   });
 }
 
 export function recordOutcome(outcome: ResyncOutcome): Promise<void> {
-  return inTurn(() => writeOutcome(outcome));
+  return inTurn(async () => {
+    const attempts = ((await ext.storage.session.get(ATTEMPTS_KEY))[ATTEMPTS_KEY] ?? {}) as AttemptMap;
+    await ext.storage.session.set(outcomeItems(attempts, outcome));
+  });
 }
 
-async function writeOutcome(outcome: ResyncOutcome): Promise<void> {
-  const attempts = ((await ext.storage.session.get(ATTEMPTS_KEY))[ATTEMPTS_KEY] ?? {}) as AttemptMap;
+/** The storage items that record `outcome`: the attempts (the latest MAX_REMEMBERED) and the last outcome. */
+function outcomeItems(attempts: AttemptMap, outcome: ResyncOutcome): Record<string, unknown> {
   const stored: StoredOutcome = { ...outcome, sentBy: WORKER_RUN };
   const kept = Object.values({ ...attempts, [outcome.attemptId]: stored })
     .sort((a, b) => a.startedAt - b.startedAt)
     .slice(-MAX_REMEMBERED);
-  await ext.storage.session.set({
-    [ATTEMPTS_KEY]: Object.fromEntries(kept.map((a) => [a.attemptId, a])),
-    [LAST_OUTCOME_KEY]: stored,
-  });
+  return { [ATTEMPTS_KEY]: Object.fromEntries(kept.map((a) => [a.attemptId, a])), [LAST_OUTCOME_KEY]: stored };
 }
 
 /**

@@ -15,6 +15,13 @@ import { keepForCheck, mayBeSessionWithoutMfa, readVaultForWork, touchVault, wip
  * single-use. The outcome is recorded so a closed popup or a restarted worker can still show it.
  */
 export async function resyncDevice(request: RequestOf<'resync/start'>): Promise<ResyncOutcome> {
+  // Three independent storage reads, each a round trip to the browser: started together, they cost
+  // about one. A known attempt still answers without waiting for the policy (slow after a browser
+  // start); the other two are then left to finish unheard.
+  const vaultRead = readVaultForWork();
+  const settingsRead = readSettings();
+  vaultRead.catch(() => undefined);
+  settingsRead.catch(() => undefined);
   const known = await findAttempt(request.attemptId);
   if (known) return known;
 
@@ -33,17 +40,19 @@ export async function resyncDevice(request: RequestOf<'resync/start'>): Promise<
   if (!checked.ok) return failed({ code: 'ValidationError', fields: checked.problems.map((p) => ({ ...p })) });
   const input = checked.value;
 
-  const record = await readVaultForWork();
+  const record = await vaultRead;
   if (!record) return failed({ code: 'Locked' });
-  const settings = await readSettings();
-  if (!(await touchVault(record, settings.idleLockMinutes))) return failed({ code: 'Locked' });
+  const settings = await settingsRead;
+  // The fingerprint (WebCrypto) is worked out while the vault is touched (storage).
+  const [touched, fingerprint] = await Promise.all([
+    touchVault(record, settings.idleLockMinutes),
+    codePairFingerprint(input.serialNumber, input.code1, input.code2),
+  ]);
+  if (!touched) return failed({ code: 'Locked' });
 
   // Refused before the pair is claimed: nothing is sent, and the same codes work after the fix.
   const choice = endpointChoice(settings, record.partition);
   if (endpointRefusal(choice)) return failed({ code: 'EndpointUnsupported' });
-
-  const fingerprint = await codePairFingerprint(input.serialNumber, input.code1, input.code2);
-  if (!(await claimPair(fingerprint))) return failed({ code: 'CodesAlreadyUsed' });
 
   const pending: ResyncOutcome = {
     ...base,
@@ -51,7 +60,8 @@ export async function resyncDevice(request: RequestOf<'resync/start'>): Promise<
     serialNumber: input.serialNumber,
     status: 'pending',
   };
-  await recordOutcome(pending);
+  // The pair is claimed and the attempt recorded in one write, before anything is sent.
+  if (!(await claimPair(fingerprint, pending))) return failed({ code: 'CodesAlreadyUsed' });
 
   let outcome: ResyncOutcome;
   try {

@@ -1,6 +1,6 @@
 import { ext } from '../src/shared/browser';
 import type { EndpointChoice, Partition } from '../src/shared/partitions';
-import { mergePolicy, type EffectiveSettings } from '../src/shared/policy';
+import { mergePolicy, type EffectiveSettings } from '../src/shared/effective-settings';
 import { isAllowedEndpointOverride, SETTINGS_KEY, type Settings } from '../src/shared/settings';
 import { readPolicy, watchManagedPolicy } from './policy-store';
 

@@ -8,7 +8,7 @@ import { SUBMIT_ANSWER_WINDOW_MS, TAB_RECORD_TTL_MS } from './signin-tab-rules';
 const fake = installFakeBrowser();
 // Imported after the fake exists: src/shared/browser.ts reads globalThis.browser at import.
 const { routeMessage } = await import('./message-router');
-const { sweepTabRecords } = await import('./signin-tab-state');
+const { SWEEP_ALARM, sweepTabRecords } = await import('./signin-tab-state');
 
 const send = (type: string) => routeMessage({ type }, signInContentSender);
 const KEY = `signinTab:${signInContentSender.tab?.id}`;
@@ -56,7 +56,20 @@ describe("a sign-in tab's record", () => {
     fake.storage.session.items.set('signinTab:2', { rejections: 2, updatedAt: now - TAB_RECORD_TTL_MS });
     fake.storage.session.items.set('signinTab:3', { rejections: 1, updatedAt: now - 1_000 });
     fake.storage.session.items.set('prefill', { hints: { isRoot: false }, createdAt: now });
+    fake.storage.session.items.set('signinTab:4', { rejections: 1, updatedAt: now - 500 });
     await sweepTabRecords(now);
-    expect([...fake.storage.session.items.keys()].sort()).toEqual(['prefill', 'signinTab:3']);
+    expect([...fake.storage.session.items.keys()].sort()).toEqual(['prefill', 'signinTab:3', 'signinTab:4']);
+    // Re-armed for the earliest end still to come, a second after it.
+    expect(fake.scheduledAlarms.get(SWEEP_ALARM)).toBe(now - 1_000 + TAB_RECORD_TTL_MS + 1_000);
+  });
+
+  it('arms the sweep a second after a record ends, and not at all once none is left', async () => {
+    await send('content/mfa-code-submitted');
+    const record = fake.storage.session.items.get(KEY) as { submittedAt: number };
+    expect(fake.scheduledAlarms.get(SWEEP_ALARM)).toBe(record.submittedAt + SUBMIT_ANSWER_WINDOW_MS + 1_000);
+    fake.scheduledAlarms.clear();
+    await sweepTabRecords(record.submittedAt + SUBMIT_ANSWER_WINDOW_MS);
+    expect(fake.storage.session.items.has(KEY)).toBe(false);
+    expect(fake.scheduledAlarms.size).toBe(0);
   });
 });

@@ -2,7 +2,7 @@ import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { ErrorView, RequestOf, Reply, SessionView } from '../src/shared/messages';
 import { mapAwsError } from '../src/shared/map-aws-error';
 import { isPartition } from '../src/shared/partitions';
-import { isAccountAllowed, sessionEndsAt } from '../src/shared/policy';
+import { isAccountAllowed, sessionEndsAt } from '../src/shared/effective-settings';
 import { partitionFromArn } from '../src/shared/serial-kind';
 import { stsClient } from './aws-clients';
 import { parseCredentialPaste, type ParseFailure } from './credentials/parse-credential-paste';

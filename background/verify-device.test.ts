@@ -1,41 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { seedUser } from '../e2e/harness/demo-users';
-import { seededSessionOf } from '../e2e/sandbox/seed';
-import { controlGet, phone, SERIALS } from '../e2e/sandbox/sandbox-test-kit';
-import { useTestSandbox } from '../e2e/sandbox/use-test-sandbox';
+import { phone, SERIALS } from '../e2e/sandbox/sandbox-test-kit';
 import type { ResyncOutcome } from '../src/shared/messages';
-import { installFakeBrowser, popupSender, signInContentSender } from './fuzz-fake-browser';
+import { signInContentSender } from './fuzz-fake-browser';
+import { callsTo, injectFault, longTermPaste, routerAgainstSandbox, sessionPaste } from './router-sandbox-kit';
 
 // "Check with the next code" through the real message router and the node SDK, against the
 // sandbox: what STS is sent, what the popup gets back, and what is left in the vault afterwards.
 
-const sb = useTestSandbox({ resetEach: true });
-const fake = installFakeBrowser();
-const noPolicy = fake.storage.managed.get;
-// Imported after the fake exists: src/shared/browser.ts reads globalThis.browser at import.
-const { routeMessage } = await import('./message-router');
-
-const send = (message: unknown) => routeMessage(message, popupSender);
-const settingsFor = (url: string) => ({ settings: { endpointOverride: url, allowLongTermKeys: true } });
-
-function keysPaste(accessKeyId: string, secretAccessKey: string, sessionToken?: string): string {
-  return [
-    `export AWS_ACCESS_KEY_ID=${accessKeyId}`,
-    `export AWS_SECRET_ACCESS_KEY=${secretAccessKey}`,
-    ...(sessionToken ? [`export AWS_SESSION_TOKEN=${sessionToken}`] : []),
-  ].join('\n');
-}
-const longTermPaste = (userName: string) => {
-  const user = seedUser(userName);
-  return keysPaste(user.accessKeyId, user.secretAccessKey);
-};
-
-interface LoggedCall {
-  action: string | null;
-  status: number;
-}
-const stsChecks = async () =>
-  (await controlGet<LoggedCall[]>(sb.url, 'calls')).filter((c) => c.action === 'GetSessionToken');
+const { sb, fake, routeMessage, send } = await routerAgainstSandbox();
+const stsChecks = () => callsTo(sb.url, 'GetSessionToken');
 
 /** Unlocks with `paste` and resyncs `serial` of `userName` with the phone's two codes. */
 async function resyncWith(paste: string, userName: string, serial: string) {
@@ -65,9 +38,6 @@ const vault = () => fake.storage.session.items.get('vault') as { checkOnly?: boo
 let clockAtStart = 0;
 beforeEach(() => {
   clockAtStart = sb.clock.now;
-  fake.reset(settingsFor(sb.url));
-  fake.storage.managed.get = noPolicy;
-  Object.assign(globalThis, { __SANDBOX_BUILD__: true });
 });
 afterEach(() => {
   sb.clock.now = clockAtStart;
@@ -123,8 +93,7 @@ describe('resync/verify', () => {
   });
 
   it('temporary credentials: no check offered, and a forced request sends nothing', async () => {
-    const carol = seededSessionOf('ASIASANDBOXCAROL0005');
-    const paste = keysPaste(carol.accessKeyId, carol.secretAccessKey, carol.sessionToken);
+    const paste = sessionPaste('ASIASANDBOXCAROL0005');
     const { attemptId, outcome } = await resyncWith(paste, 'alice', SERIALS.alicePhone);
     expect(outcome.check).toBe('temporary-credentials');
     const reply = await send({ type: 'resync/verify', attemptId, tokenCode: '123456' });
@@ -173,5 +142,50 @@ describe('resync/verify', () => {
       ok: false,
       error: { code: 'CheckUnavailable' },
     });
+  });
+});
+
+describe('resync/verify: once checked, locked, or no longer allowed', () => {
+  const alice = () => resyncWith(longTermPaste('alice'), 'alice', SERIALS.alicePhone);
+
+  it('sends the code without its spaces, once: asking again answers with the recorded check', async () => {
+    const { attemptId } = await alice();
+    const code = await nextCode(SERIALS.alicePhone);
+    const first = await send({ type: 'resync/verify', attemptId, tokenCode: `${code.slice(0, 3)} ${code.slice(3)}` });
+    expect(first).toMatchObject({ ok: true });
+    expect(await send({ type: 'resync/verify', attemptId, tokenCode: '123456' })).toEqual(first);
+    expect((await stsChecks()).map((c) => c.params['TokenCode'])).toEqual([code]);
+  });
+
+  it('is not retried: the code is single-use', async () => {
+    const { attemptId } = await alice();
+    await injectFault(sb.url, 'GetSessionToken', 'ServiceUnavailable', 3);
+    const reply = await send({ type: 'resync/verify', attemptId, tokenCode: await nextCode(SERIALS.alicePhone) });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'ServiceFailure', operation: 'check' } });
+    expect((await stsChecks()).map((c) => c.status)).toEqual([503]);
+  });
+
+  it('is locked once the keys are gone, and unavailable once the policy turned the check off', async () => {
+    const { attemptId } = await alice();
+    fake.storage.managed.get = async () => ({ verifyAfterResyncEnabled: false });
+    expect(await send({ type: 'resync/verify', attemptId, tokenCode: '123456' })).toEqual({
+      ok: false,
+      error: { code: 'CheckUnavailable' },
+    });
+    await fake.storage.session.remove('vault');
+    expect(await send({ type: 'resync/verify', attemptId, tokenCode: '123456' })).toEqual({
+      ok: false,
+      error: { code: 'Locked' },
+    });
+    expect(await stsChecks()).toEqual([]);
+  });
+
+  it('keeps keys that were unlocked again for work after the check', async () => {
+    const { attemptId } = await alice();
+    expect(await send({ type: 'vault/unlock', paste: longTermPaste('alice') })).toMatchObject({ ok: true });
+    const reply = await send({ type: 'resync/verify', attemptId, tokenCode: await nextCode(SERIALS.alicePhone) });
+    expect(reply).toMatchObject({ ok: true });
+    expect(vault()).toBeDefined();
+    expect(vault()?.checkOnly).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 import { GetSessionTokenCommand } from '@aws-sdk/client-sts';
 import type { CheckAvailability, Reply, RequestOf, ResyncOutcome } from '../src/shared/messages';
 import { mapAwsError } from '../src/shared/map-aws-error';
-import type { EffectiveSettings } from '../src/shared/policy';
+import type { EffectiveSettings } from '../src/shared/effective-settings';
 import { validateCode } from '../src/shared/resync-validation';
 import { stsClient } from './aws-clients';
 import { findAttempt, recordOutcome } from './resync-attempts';

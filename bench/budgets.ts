@@ -1,10 +1,10 @@
+import type { BundleContext } from '../build/bundle-sizes';
+
 // The performance budgets from issue 17. Only the size budgets fail CI: bundle bytes are
 // deterministic for a given source tree, while timings on a shared 2-core machine are not.
 
-export type BundleContext = 'popup' | 'background' | 'content';
-
 /**
- * What a size budget counts (gzip level 9 per file, bench/bundle-sizes.ts):
+ * What a size budget counts (gzip level 9 per file, build/bundle-sizes.ts):
  * - 'start': what loads before the context's first view is interactive. For the popup that is its
  *   HTML's entry script, stylesheet and modulepreloads, and everything those import statically:
  *   the code fields render from these alone. Views behind a dynamic import() are not in it.
@@ -26,14 +26,15 @@ export interface SizeBudget {
 
 /**
  * Each fails `npm run bench:check` (CI) when a build exceeds it, or its CI ceiling where it has one.
- * The popup's two have ceilings: on 2026-12-03 it measured 15.4 KB at start and 22.4 KB in all
- * (with the check after a resync and the hand-off), and chunking, minifier and CSS work could not
- * close the gap: Preact with hooks (6.0 KB) and the stylesheet (1.4 KB) leave 4.9 KB at start for
- * code that needs ~7 KB. Meeting 12/16 needs less start code or a smaller UI runtime: issue 17.
+ * The popup's two have ceilings: on 2026-12-03 it measured 15.3 KB at start and 21.1 KB in all
+ * (with the check after a resync and the hand-off, all on-demand views in one chunk), and chunking,
+ * minifier and CSS work could not close the gap: Preact with hooks (6.0 KB) and the stylesheet
+ * (1.6 KB) leave 4.4 KB at start for code that needs ~7.7 KB. Meeting 12/16 needs less start code or
+ * a smaller UI runtime: issue 17.
  */
 export const SIZE_BUDGETS: readonly SizeBudget[] = [
   { context: 'popup', scope: 'start', gzipBytes: 12 * 1024, ciCeilingGzip: 16 * 1024 },
-  { context: 'popup', scope: 'all', gzipBytes: 16 * 1024, ciCeilingGzip: 23 * 1024 },
+  { context: 'popup', scope: 'all', gzipBytes: 16 * 1024, ciCeilingGzip: 22 * 1024 },
   { context: 'content', scope: 'all', gzipBytes: 4 * 1024 },
   { context: 'background', scope: 'all', gzipBytes: 55 * 1024 },
 ];

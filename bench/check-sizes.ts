@@ -1,17 +1,12 @@
-import { resolve } from 'node:path';
-import { npmBuild, ROOT } from './builds';
 import { kb, textTable } from './report';
-import { measureBrowser, scopeLabel, SIZE_HEADER, sizeRows, sizeVerdicts } from './size-report';
+import { measureBrowser, releaseBuilds, scopeLabel, SIZE_HEADER, sizeRows, sizeVerdicts } from './size-report';
 
 // `npm run bench:check`: the CI half of the bench. It fails only on the gzip size budgets
 // (bench/budgets.ts), which are deterministic for a given tree; timings are left to `npm run bench`,
 // which never fails. `--no-build` measures dist/chrome and dist/firefox as they are (when a build
 // just ran).
 
-const build = !process.argv.includes('--no-build');
-const dirs = build
-  ? npmBuild()
-  : { chrome: resolve(ROOT, 'dist', 'chrome'), firefox: resolve(ROOT, 'dist', 'firefox') };
+const dirs = releaseBuilds(!process.argv.includes('--no-build'));
 const all = [measureBrowser('chrome', dirs.chrome), measureBrowser('firefox', dirs.firefox)];
 console.log(textTable(SIZE_HEADER, sizeRows(all)));
 const misses = sizeVerdicts(all).filter((v) => !v.within);

@@ -1,10 +1,16 @@
-import type { BenchBrowser } from './chromium';
+import type { BrowserContext } from 'playwright-core';
+import { launchChromium } from '../e2e/harness/chromium-driver';
+import { launchChromiumContext } from '../e2e/harness/chromium-launch';
+import { startSigninFixtureServer } from '../e2e/harness/signin-fixture-server';
 import { summarize, type Summary } from './stats';
 
 // Content-script overhead: the same sign-in page loaded N times in a browser with the extension
 // and N times in one without (same flags, same run, loads alternated so drift hits both arms),
 // reading the renderer's main-thread counters over each load. Thread time (threadTicks), not wall
-// time, so a descheduled renderer on a busy 2-core machine does not count as work.
+// time, so a descheduled renderer on a busy 2-core machine does not count as work. The pages are
+// the e2e sign-in fixtures, served by the e2e fixture server under the real sign-in hostname.
+
+const FIXTURES = ['legacy/iam-mfa.html', 'v2/mfa.html', 'legacy/root-mfa.html'];
 
 /** Lets the content script's own follow-up work (observers, timers) land in the measurement. */
 const SETTLE_AFTER_LOAD_MS = 100;
@@ -31,10 +37,20 @@ export interface InjectionProof {
   extensionWorlds: number;
 }
 
+export interface ContentOverhead {
+  pages: PageOverhead[];
+  proof: InjectionProof[];
+}
+
+/** A browser the bench loads pages in: the e2e driver's, or the same launcher's without the extension. */
+interface PageHost {
+  context: BrowserContext;
+}
+
 type Metric = { name: string; value: number };
 const metric = (metrics: Metric[], name: string): number => metrics.find((m) => m.name === name)?.value ?? 0;
 
-export async function loadOnce(browser: BenchBrowser, url: string): Promise<LoadMetrics> {
+async function loadOnce(browser: PageHost, url: string): Promise<LoadMetrics> {
   const page = await browser.context.newPage();
   try {
     const cdp = await browser.context.newCDPSession(page);
@@ -52,9 +68,9 @@ export async function loadOnce(browser: BenchBrowser, url: string): Promise<Load
   }
 }
 
-export async function measurePageOverhead(
-  withExtension: BenchBrowser,
-  withoutExtension: BenchBrowser,
+async function measurePageOverhead(
+  withExtension: PageHost,
+  withoutExtension: PageHost,
   name: string,
   url: string,
   n: number,
@@ -90,7 +106,7 @@ export async function measurePageOverhead(
  * Counts the isolated worlds whose origin is the extension: Chromium creates one per frame when
  * (and only when) a content script is injected, so 0 on a non-sign-in page proves it was not.
  */
-export async function injectionProof(browser: BenchBrowser, url: string): Promise<InjectionProof> {
+async function injectionProof(browser: PageHost & { extensionBaseUrl: string }, url: string): Promise<InjectionProof> {
   const page = await browser.context.newPage();
   try {
     const cdp = await browser.context.newCDPSession(page);
@@ -99,9 +115,45 @@ export async function injectionProof(browser: BenchBrowser, url: string): Promis
     await cdp.send('Runtime.enable');
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForTimeout(SETTLE_AFTER_LOAD_MS);
-    const base = browser.extensionBaseUrl ?? 'chrome-extension://';
-    return { url, extensionWorlds: origins.filter((o) => o.startsWith(base)).length };
+    return { url, extensionWorlds: origins.filter((o) => o.startsWith(browser.extensionBaseUrl)).length };
   } finally {
     await page.close();
+  }
+}
+
+/**
+ * Every fixture loaded N times with the extension in `extensionDir` and N times without it, in two
+ * browsers started the same way, and whether the script is injected on sign-in and elsewhere.
+ */
+export async function measureContentOverhead(extensionDir: string, n: number): Promise<ContentOverhead> {
+  const server = await startSigninFixtureServer();
+  const options = { hostResolverRules: server.chromiumHostResolverRules, ignoreHttpsErrors: true };
+  const closing: Array<() => Promise<void>> = [() => server.close()];
+  try {
+    const withExtension = await launchChromium(extensionDir, options);
+    closing.unshift(() => withExtension.close());
+    const withoutExtension = { context: await launchChromiumContext('', undefined, options) };
+    closing.unshift(() => withoutExtension.context.close());
+    const pages: PageOverhead[] = [];
+    for (const name of FIXTURES) {
+      pages.push(
+        await measurePageOverhead(
+          withExtension,
+          withoutExtension,
+          name,
+          server.url('signin.aws.amazon.com', `/${name}`),
+          n,
+        ),
+      );
+    }
+    const first = `/${FIXTURES[0] ?? ''}`;
+    const proof = [
+      await injectionProof(withExtension, server.url('signin.aws.amazon.com', first)),
+      // No content_scripts pattern matches this host: the script must not be injected there.
+      await injectionProof(withExtension, server.url('example.com', first)),
+    ];
+    return { pages, proof };
+  } finally {
+    for (const close of closing) await close().catch(() => undefined);
   }
 }

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
-import type { BenchBrowser } from './chromium';
+import type { ChromiumDriver } from '../e2e/harness/chromium-driver';
+import { POPUP } from '../e2e/harness/popup-flow';
 import { summarize, type Summary } from './stats';
 
 // Popup time to interactive: open popup/index.html in a fresh tab N times and read, relative to
@@ -59,11 +60,11 @@ export interface PopupTtiResult {
   failures: string[];
 }
 
-async function openOnce(browser: BenchBrowser, field: PopupField): Promise<PopupSample> {
+async function openOnce(browser: ChromiumDriver, field: PopupField): Promise<PopupSample> {
   const page = await browser.context.newPage();
   try {
     await page.addInitScript({ content: watchForField(field) });
-    await page.goto(`${browser.extensionBaseUrl ?? ''}/popup/index.html`);
+    await page.goto(`${browser.extensionBaseUrl}/${POPUP}`);
     await page.waitForFunction(() => (window as MarkedWindow).__benchMarks?.field !== undefined, undefined, {
       timeout: 10_000,
     });
@@ -82,7 +83,7 @@ async function openOnce(browser: BenchBrowser, field: PopupField): Promise<Popup
   }
 }
 
-export async function measurePopupTti(browser: BenchBrowser, field: PopupField, n: number): Promise<PopupTtiResult> {
+export async function measurePopupTti(browser: ChromiumDriver, field: PopupField, n: number): Promise<PopupTtiResult> {
   const samples: PopupSample[] = [];
   const failures: string[] = [];
   // The first open also pays for compiling the popup's modules, which Chromium then caches; it
@@ -136,12 +137,12 @@ export function writeFloorPage(buildDir: string): string {
  * popup's stylesheet (writeFloorPage). No popup can be interactive before this; what the popup
  * takes beyond it is its own code and its round trips to the background.
  */
-export async function measureDocumentFloor(browser: BenchBrowser, n: number, floorPath: string): Promise<Summary> {
+export async function measureDocumentFloor(browser: ChromiumDriver, n: number, floorPath: string): Promise<Summary> {
   const samples: number[] = [];
   for (let i = 0; i <= n; i++) {
     const page = await browser.context.newPage();
     try {
-      await page.goto(`${browser.extensionBaseUrl ?? ''}/${floorPath}`);
+      await page.goto(`${browser.extensionBaseUrl}/${floorPath}`);
       await page.waitForFunction(() => performance.getEntriesByName('first-paint').length > 0, undefined, {
         timeout: 5_000,
       });

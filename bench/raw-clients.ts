@@ -1,7 +1,6 @@
 import { execFile } from 'node:child_process';
-import { SignatureV4 } from '@smithy/signature-v4';
-import type { AwsCredentialIdentity, HttpRequest } from '@smithy/types';
-import { awsCliEnv, awsCliPath, form, NodeSha256 } from '../e2e/sandbox/sandbox-test-kit';
+import type { AwsCredentialIdentity } from '@smithy/types';
+import { awsCliEnv, awsCliPath, form, signAndSend } from '../e2e/sandbox/sandbox-test-kit';
 
 // The two baselines the extension's resync is compared with: the smallest correct client (one
 // SigV4-signed Query request from node) and the AWS CLI, which users would otherwise run.
@@ -22,7 +21,6 @@ export async function rawResync(
   credentials: AwsCredentialIdentity,
   params: ResyncParams,
 ): Promise<number> {
-  const { hostname, port } = new URL(endpoint);
   const body = form({
     Action: 'ResyncMFADevice',
     Version: '2010-05-08',
@@ -31,21 +29,7 @@ export async function rawResync(
     AuthenticationCode1: params.code1,
     AuthenticationCode2: params.code2,
   });
-  const request: HttpRequest = {
-    method: 'POST',
-    protocol: 'http:',
-    hostname,
-    port: Number(port),
-    path: '/',
-    query: {},
-    headers: { host: `${hostname}:${port}`, 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
-    body,
-  };
-  const signer = new SignatureV4({ credentials, region: 'us-east-1', service: 'iam', sha256: NodeSha256 });
-  const signed = await signer.sign(request);
-  // fetch sets Host itself (same value); passing it is not allowed.
-  const headers = Object.fromEntries(Object.entries(signed.headers).filter(([name]) => name.toLowerCase() !== 'host'));
-  const response = await fetch(`${endpoint}/`, { method: 'POST', headers, body });
+  const response = await signAndSend(endpoint, { body, credentials });
   await response.text();
   return response.status;
 }

@@ -1,42 +1,29 @@
 /// <reference types="chrome" />
 import { randomUUID } from 'node:crypto';
-import type { Page } from 'playwright-core';
-import { startSandbox } from '../e2e/sandbox/server';
-import { seededSessionOf } from '../e2e/sandbox/seed';
-import { hasAwsCli } from '../e2e/sandbox/sandbox-test-kit';
+import type { ExtensionPage } from '../e2e/harness/driver';
+import { bashExport, carolSession } from '../e2e/harness/paste-samples';
+import { phoneCodes } from '../e2e/harness/sandbox-client';
+import { hasAwsCli, SERIALS } from '../e2e/sandbox/sandbox-test-kit';
 import { cliResync, rawResync, type ResyncParams } from './raw-clients';
 import { summarize, type Summary } from './stats';
 
 // Resync latency: the extension's whole path (message in → schema check → vault → attempt record
 // → SDK client → SigV4 → fetch → XML → outcome record → reply) timed with performance.now() in
 // an extension page around runtime.sendMessage, against one raw signed request from node and the
-// AWS CLI, all against the same loopback sandbox in the same run.
+// AWS CLI, all against the same loopback sandbox in the same run. The identity is carol-admin's
+// seeded session (MFA-authenticated, so IAM takes it): `keepSession` keeps it after each success.
 
-/** carol-admin's seeded temporary credentials: `keepSession` keeps them after each success. */
-const SESSION_KEY_ID = 'ASIASANDBOXCAROL0005';
-export const RESYNC_TARGET = {
-  userName: 'carol-admin',
-  serialNumber: 'arn:aws:iam::123456789012:mfa/carol-phone',
-} as const;
+export const RESYNC_TARGET = { userName: 'carol-admin', serialNumber: SERIALS.carolPhone } as const;
 const TOTP_STEP_MS = 30_000;
 
-export const sessionCredentials = () => seededSessionOf(SESSION_KEY_ID);
+/** What a user would paste for that session (the bash export form). */
+export const sessionPaste = (): string => bashExport(carolSession(), 'none');
 
-/** What a user would paste for these credentials (the bash export form). */
-export function sessionPaste(): string {
-  const c = sessionCredentials();
-  return [
-    `export AWS_ACCESS_KEY_ID=${c.accessKeyId}`,
-    `export AWS_SECRET_ACCESS_KEY=${c.secretAccessKey}`,
-    `export AWS_SESSION_TOKEN=${c.sessionToken}`,
-  ].join('\n');
-}
-
-export interface BenchSandbox {
-  url: string;
+export interface BenchClock {
+  /** The sandbox clock (startSandbox's `now`): real time, except inside codesAhead. */
+  now(): number;
   /** What the phone shows `steps` × 30 s from now: real codes of a device that drifted ahead. */
-  codesAhead(steps: number): Promise<[string, string]>;
-  close(): Promise<void>;
+  codesAhead(sandboxUrl: string, steps: number): Promise<[string, string]>;
 }
 
 /**
@@ -45,20 +32,14 @@ export interface BenchSandbox {
  * time; the clock is back at real time before any AWS request, so nothing is signed with skew,
  * and the sandbox finds the pair within its ±2 h resync window like IAM finds a drifted device.
  */
-export async function startBenchSandbox(): Promise<BenchSandbox> {
+export function benchClock(): BenchClock {
   let offsetMs = 0;
-  const sandbox = await startSandbox({ port: 0, now: () => Date.now() + offsetMs });
   return {
-    url: sandbox.url,
-    close: () => sandbox.close(),
-    codesAhead: async (steps) => {
+    now: () => Date.now() + offsetMs,
+    codesAhead: async (sandboxUrl, steps) => {
       offsetMs = steps * TOTP_STEP_MS;
       try {
-        const response = await fetch(
-          `${sandbox.url}/__sandbox/phone?serial=${encodeURIComponent(RESYNC_TARGET.serialNumber)}`,
-        );
-        const body = (await response.json()) as { codes: [string, string] };
-        return body.codes;
+        return (await phoneCodes(sandboxUrl, RESYNC_TARGET.serialNumber)).codes;
       } finally {
         offsetMs = 0;
       }
@@ -67,7 +48,10 @@ export async function startBenchSandbox(): Promise<BenchSandbox> {
 }
 
 /** One message from an extension page, timed in the page (no automation round trip inside). */
-export function timedMessage(page: Page, message: Record<string, unknown>): Promise<{ ms: number; reply: unknown }> {
+export function timedMessage(
+  page: ExtensionPage,
+  message: Record<string, unknown>,
+): Promise<{ ms: number; reply: unknown }> {
   return page.evaluate(async (request) => {
     const started = performance.now();
     const reply: unknown = await chrome.runtime.sendMessage(request);
@@ -95,16 +79,19 @@ export interface ResyncLatencyResult {
 }
 
 export async function measureResyncLatency(
-  page: Page,
-  sandbox: BenchSandbox,
+  page: ExtensionPage,
+  sandbox: { url: string; clock: BenchClock },
   n: number,
   cliRuns: number,
 ): Promise<ResyncLatencyResult> {
   const failures: string[] = [];
-  const credentials = sessionCredentials();
+  const credentials = carolSession();
   let step = 0;
   const params = async (): Promise<ResyncParams> => {
-    const [code1, code2] = await sandbox.codesAhead(++step);
+    // Two steps on each time: a resync spends both of its codes, so a pair that begins with the
+    // last pair's second code is refused (InvalidAuthenticationCode), as IAM refuses a spent code.
+    step += 2;
+    const [code1, code2] = await sandbox.clock.codesAhead(sandbox.url, step);
     return { ...RESYNC_TARGET, code1, code2 };
   };
   const viaExtension = async (): Promise<number> => {

@@ -1,20 +1,28 @@
-/// <reference types="chrome" />
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchBench, openExtensionPage, type BenchBrowser } from './chromium';
-import { npmBuild, ROOT, TMP, viteBuild } from './builds';
-import { injectionProof, measurePageOverhead } from './content-overhead';
-import { workerHeap } from './memory';
+import type { TargetBrowser } from '../build/manifest-for-target';
+import { buildOrThrow, ROOT } from '../build/vite-build';
+import { launchChromium } from '../e2e/harness/chromium-driver';
+import type { ExtensionPage } from '../e2e/harness/driver';
+import { startExtensionWithSandbox } from '../e2e/harness/extension-suite';
+import { POPUP } from '../e2e/harness/popup-flow';
+import { sleep } from '../e2e/harness/sandbox-control';
+import { measureContentOverhead } from './content-overhead';
 import { measureDocumentFloor, measurePopupTti, writeFloorPage } from './popup-tti';
-import { measureResyncLatency, sessionPaste, startBenchSandbox, timedMessage } from './resync-latency';
-import { attributionLines, measureBrowser } from './size-report';
-import { startSigninPages } from './signin-pages';
+import { benchClock, measureResyncLatency, sessionPaste, timedMessage } from './resync-latency';
+import { attributionLines, measureBrowser, releaseBuilds } from './size-report';
 import { resultMarkdown, resultTable, type BenchResults } from './summary';
+import { workerHeap } from './worker-heap';
 
 // `npm run bench`: every measurement of issues 8 and 17 in one run, one table on stdout, bench/results.json.
 // Never fails on timings (exit 1 only if the bench itself could not run); the size budgets fail
 // CI through `npm run bench:check`. Flags: --n=15 (repetitions), --markdown (README table too).
+// Browsers, the sandbox and the builds start through the e2e harness and build/vite-build.ts.
+// Everything but the measured release build goes to a scratch directory outside the project, so
+// it never races with someone's e2e run reading dist/chrome-sandbox, and prettier, tsc and git
+// never see it.
+const TMP = join(tmpdir(), 'mfa-resync-bench');
 
 const arg = (name: string): string | undefined =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -27,11 +35,11 @@ const step = (label: string) =>
   console.error(`bench: ${label} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
 
 /** Asks for the status until it no longer says policyPending; ms since `since`. */
-async function untilPolicyAnswers(driver: Parameters<typeof timedMessage>[0], since: number): Promise<number> {
+async function untilPolicyAnswers(page: ExtensionPage, since: number): Promise<number> {
   for (let tries = 0; tries < 100; tries++) {
-    const { reply } = await timedMessage(driver, { type: 'vault/status' });
+    const { reply } = await timedMessage(page, { type: 'vault/status' });
     if ((reply as { value?: { policyPending?: boolean } } | null)?.value?.policyPending !== true) break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sleep(100);
   }
   return performance.now() - since;
 }
@@ -47,15 +55,14 @@ async function phase<T>(label: string, work: () => Promise<T>): Promise<T | unde
 }
 
 mkdirSync(TMP, { recursive: true });
-step('building (npm run build, a hidden-sourcemap twin per browser, the sandbox variant)');
+step('building (the release builds, a hidden-sourcemap twin of each, the sandbox variant)');
 // The sourcemap twins first, then the measured build: the two are seconds apart, so an edit
 // someone saves meanwhile is unlikely to split them (and it is flagged if it does).
-const mapDirs = {
-  chrome: viteBuild({ browser: 'chrome', variant: 'release', sourcemap: 'hidden', outDir: join(TMP, 'map-chrome') }),
-  firefox: viteBuild({ browser: 'firefox', variant: 'release', sourcemap: 'hidden', outDir: join(TMP, 'map-firefox') }),
-};
-const dist = npmBuild();
-const sandboxBuild = viteBuild({ browser: 'chrome', variant: 'sandbox', outDir: join(TMP, 'chrome-sandbox') });
+const mapBuild = (browser: TargetBrowser) =>
+  buildOrThrow({ browser, variant: 'release', sourcemap: 'hidden', outDir: join(TMP, `map-${browser}`) });
+const mapDirs = { chrome: mapBuild('chrome'), firefox: mapBuild('firefox') };
+const dist = releaseBuilds(true);
+const sandboxBuild = buildOrThrow({ browser: 'chrome', variant: 'sandbox', outDir: join(TMP, 'chrome-sandbox') });
 // Only in the scratch build: the release build users install never has this page.
 const floorPage = writeFloorPage(sandboxBuild);
 const sizes = [
@@ -63,36 +70,7 @@ const sizes = [
   measureBrowser('firefox', dist.firefox, { mapDir: mapDirs.firefox, projectRoot: ROOT }),
 ];
 
-const content = await phase('content-script overhead on sign-in pages', async () => {
-  const pages = await startSigninPages();
-  const launch = (extensionDir?: string) =>
-    launchBench({
-      ...(extensionDir ? { extensionDir } : {}),
-      hostResolverRules: pages.hostResolverRules,
-      ignoreHttpsErrors: true,
-    });
-  const browsers: BenchBrowser[] = [];
-  try {
-    const withExtension = await launch(dist.chrome);
-    browsers.push(withExtension);
-    const withoutExtension = await launch();
-    browsers.push(withoutExtension);
-    const overheads = [];
-    for (const page of pages.pages) {
-      overheads.push(await measurePageOverhead(withExtension, withoutExtension, page.name, page.signinUrl, N));
-    }
-    const first = pages.pages[0];
-    if (!first) throw new Error('no sign-in page to load');
-    const proof = [
-      await injectionProof(withExtension, first.signinUrl),
-      await injectionProof(withExtension, first.otherUrl),
-    ];
-    return { pageSource: pages.source, pages: overheads, proof };
-  } finally {
-    await Promise.all(browsers.map((b) => b.close()));
-    await pages.close();
-  }
-});
+const content = await phase('content-script overhead on sign-in pages', () => measureContentOverhead(dist.chrome, N));
 
 let popup: BenchResults['popup'];
 let resync: BenchResults['resync'];
@@ -101,43 +79,40 @@ let chromiumVersion: string | undefined;
 let firstMessageMs: number | undefined;
 let policyReadyMs: number | undefined;
 await phase('popup, resync and memory in the sandbox build', async () => {
-  const sandbox = await startBenchSandbox();
-  const browser = await launchBench({ extensionDir: sandboxBuild });
+  const clock = benchClock();
+  const started = await startExtensionWithSandbox(launchChromium, sandboxBuild, { now: clock.now });
+  const { sandbox, driver: browser } = started;
   try {
-    chromiumVersion = browser.context.browser()?.version();
-    const base = browser.extensionBaseUrl ?? '';
-    await browser.worker?.evaluate(
-      (url) => chrome.storage.local.set({ settings: { endpointOverride: url } }),
-      sandbox.url,
-    );
+    const userAgent = await browser.worker.evaluate(() => navigator.userAgent);
+    chromiumVersion = /Chrome\/([\d.]+)/.exec(userAgent)?.[1];
     // One extension page stays open: it sends the timed messages and hosts the worker's CDP session.
-    const driver = await openExtensionPage(browser, 'popup/index.html');
+    const page = await browser.openPage(POPUP);
     // The first message after the browser starts is reported on its own, and so is the moment the
     // policy becomes readable (Chromium's first storage.managed read takes ~3 s): until then the
     // status answers `policyPending` after a short wait, which must not land in the popup medians.
     const launchedAt = performance.now();
-    firstMessageMs = (await timedMessage(driver, { type: 'vault/status' })).ms;
-    policyReadyMs = await untilPolicyAnswers(driver, launchedAt);
-    memory.idle = await workerHeap(driver, base).catch(() => undefined);
+    firstMessageMs = (await timedMessage(page, { type: 'vault/status' })).ms;
+    policyReadyMs = await untilPolicyAnswers(page, launchedAt);
+    memory.idle = await workerHeap(browser).catch(() => undefined);
 
     step(`popup time to interactive, locked (N=${N})`);
     const floor = await measureDocumentFloor(browser, N, floorPage);
     const locked = await measurePopupTti(browser, 'paste', N);
     popup = { floor, locked };
-    const unlock = await timedMessage(driver, { type: 'vault/unlock', paste: sessionPaste() });
+    const unlock = await timedMessage(page, { type: 'vault/unlock', paste: sessionPaste() });
     if ((unlock.reply as { ok?: boolean } | null)?.ok !== true) {
       throw new Error(`unlock with the sandbox session failed: ${JSON.stringify(unlock.reply).slice(0, 200)}`);
     }
-    await timedMessage(driver, { type: 'devices/list' });
+    await timedMessage(page, { type: 'devices/list' });
     step(`popup time to interactive, unlocked (N=${N})`);
     popup = { floor, locked, unlocked: await measurePopupTti(browser, 'code1', N) };
 
     step(`resync latency: extension vs raw SigV4 (N=${N}) vs AWS CLI (N=${CLI_RUNS})`);
-    resync = { ...(await measureResyncLatency(driver, sandbox, N, CLI_RUNS)), firstMessageMs, policyReadyMs };
-    memory.afterResync = await workerHeap(driver, base);
+    const latency = await measureResyncLatency(page, { url: sandbox.url, clock }, N, CLI_RUNS);
+    resync = { ...latency, firstMessageMs, policyReadyMs };
+    memory.afterResync = await workerHeap(browser);
   } finally {
-    await browser.close();
-    await sandbox.close();
+    await started.close();
   }
 });
 
@@ -168,7 +143,6 @@ for (const s of sizes.slice(0, 1)) {
   for (const shared of s.shared)
     console.log(`shared by ${shared.contexts.join(' + ')}: ${shared.file} (${shared.minBytes} B)`);
 }
-if (content) console.log(`\ncontent pages: ${content.pageSource}`);
 if (process.argv.includes('--markdown')) console.log(`\n${resultMarkdown(results)}`);
 for (const e of errors) console.error(`bench: could not measure — ${e}`);
 const { cpus: cpuCount, loadAverage } = results.machine;

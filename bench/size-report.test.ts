@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SIZE_BUDGETS } from './budgets';
-import type { FileSize } from './bundle-sizes';
+import type { FileSize } from '../build/bundle-sizes';
 import { measureBrowser, sizeVerdicts, sizeVerdictText, type BrowserSizes } from './size-report';
 
 // What CI fails on (npm run bench:check): any budget in budgets.ts that a build misses. The popup

@@ -1,21 +1,22 @@
-import { SIZE_BUDGETS, type BundleContext, type SizeScope } from './budgets';
-import { measureContexts, sharedFiles, type ContextSize } from './bundle-sizes';
-import type { Browser } from './builds';
+import { measureContexts, sharedFiles, type BundleContext, type ContextSize } from '../build/bundle-sizes';
+import type { TargetBrowser } from '../build/manifest-for-target';
+import { attribute, type Attribution } from '../build/sourcemap-attribution';
+import { buildOrThrow, distDir } from '../build/vite-build';
+import { SIZE_BUDGETS, type SizeScope } from './budgets';
 import { kb, type Row } from './report';
-import { attribute, type Attribution } from './sourcemap-attribution';
 
 // Bundle sizes per browser and context against the gzip budgets, and (when a sourcemap build is
 // given) what dominates each context.
 
 export interface BrowserSizes {
-  browser: Browser;
+  browser: TargetBrowser;
   buildDir: string;
   contexts: Array<ContextSize & { attribution?: Attribution }>;
   shared: ReturnType<typeof sharedFiles>;
 }
 
 export interface SizeVerdict {
-  browser: Browser;
+  browser: TargetBrowser;
   context: BundleContext;
   scope: SizeScope;
   files: number;
@@ -29,8 +30,18 @@ export interface SizeVerdict {
   passesCi: boolean;
 }
 
+/**
+ * The release builds users install, where `npm run build` puts them (dist/chrome, dist/firefox),
+ * built first unless `rebuild` is false: sizes are only ever measured on these.
+ */
+export function releaseBuilds(rebuild: boolean): Record<TargetBrowser, string> {
+  const dirs = { chrome: distDir('chrome', 'release'), firefox: distDir('firefox', 'release') };
+  if (rebuild) for (const browser of ['chrome', 'firefox'] as const) buildOrThrow({ browser, variant: 'release' });
+  return dirs;
+}
+
 export function measureBrowser(
-  browser: Browser,
+  browser: TargetBrowser,
   buildDir: string,
   attributionFrom?: { mapDir: string; projectRoot: string },
 ): BrowserSizes {

@@ -32,20 +32,3 @@ export function summarize(values: readonly number[]): Summary {
     max: sorted[sorted.length - 1] ?? Number.NaN,
   };
 }
-
-/** Rounds for JSON output so results.json stays readable (timings are not precise beyond µs). */
-export function round(value: number, digits = 3): number {
-  const factor = 10 ** digits;
-  return Math.round(value * factor) / factor;
-}
-
-export function roundSummary(summary: Summary, digits = 3): Summary {
-  return {
-    n: summary.n,
-    median: round(summary.median, digits),
-    p25: round(summary.p25, digits),
-    p75: round(summary.p75, digits),
-    min: round(summary.min, digits),
-    max: round(summary.max, digits),
-  };
-}

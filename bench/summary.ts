@@ -1,5 +1,4 @@
-import type { InjectionProof, PageOverhead } from './content-overhead';
-import type { HeapReading } from './memory';
+import type { ContentOverhead } from './content-overhead';
 import type { PopupTtiResult } from './popup-tti';
 import { kb, markdownTable, ms, textTable, type Row } from './report';
 import type { ResyncLatencyResult } from './resync-latency';
@@ -7,6 +6,7 @@ import { scopeLabel, sizeVerdicts, sizeVerdictText, type BrowserSizes } from './
 import type { Summary } from './stats';
 import { formatTarget, targetText, targetVerdict } from './targets';
 import type { TimingTarget } from './budgets';
+import type { HeapReading } from './worker-heap';
 
 // Everything one `npm run bench` measured, and the one table it prints (and README shows).
 
@@ -16,11 +16,7 @@ export interface BenchResults {
   machine: { cpus: number; loadAverage: { atStart: number; atEnd: number }; node: string; chromium?: string };
   n: number;
   sizes: BrowserSizes[];
-  content?: {
-    pageSource: string;
-    pages: PageOverhead[];
-    proof: InjectionProof[];
-  };
+  content?: ContentOverhead;
   popup?: { floor?: Summary; locked: PopupTtiResult; unlocked?: PopupTtiResult };
   resync?: ResyncLatencyResult & { firstMessageMs?: number; policyReadyMs?: number };
   memory?: { idle?: HeapReading; afterResync?: HeapReading };

@@ -1,15 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleOrigins, packageName, type BundleOrigins } from './bundled-packages';
+import { buildOrThrow, ROOT } from './vite-build';
 
 // docs/licenses.md must name every third-party package whose code ships. What ships is read from
 // the release builds themselves, built here with hidden source maps (same bytes, plus .map files)
 // into a scratch directory, so the check needs no earlier build and never touches dist/.
 
-const ROOT = resolve(import.meta.dirname, '..');
 const scratch = mkdtempSync(join(tmpdir(), 'mfa-licenses-'));
 const origins = new Map<string, BundleOrigins>();
 
@@ -25,15 +24,9 @@ function documentedPackages(): Set<string> {
 const UNMAPPED_OK = [/^service-worker-loader\.js$/, /^assets\/_no-event-streams-[\w-]+\.js$/];
 
 beforeAll(() => {
-  for (const browser of ['chrome', 'firefox']) {
+  for (const browser of ['chrome', 'firefox'] as const) {
     const outDir = join(scratch, browser);
-    const args = ['build', '--logLevel', 'error', '--sourcemap', 'hidden', '--outDir', outDir, '--emptyOutDir'];
-    const result = spawnSync(resolve(ROOT, 'node_modules', '.bin', 'vite'), args, {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, TARGET_BROWSER: browser, BUILD_VARIANT: 'release' },
-    });
-    if (result.status !== 0) throw new Error(`vite build (${browser}) failed:\n${result.stderr}`);
+    buildOrThrow({ browser, variant: 'release', sourcemap: 'hidden', outDir });
     origins.set(browser, bundleOrigins(outDir, ROOT));
   }
 }, 180_000);

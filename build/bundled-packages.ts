@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { projectRelative } from '../bench/sourcemap-attribution';
+import { projectRelative } from './sourcemap-attribution';
 
 // Where the code in a build came from, read from the source maps of a hidden-sourcemap build
 // (`vite build --sourcemap hidden`): the npm packages that actually ship, whatever the dependency

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { arrowsBetween, findCycles, importGraph, type ImportGraph } from './import-graph';
 
 // The structure the README describes: arrows run one way, from entry points (scripts/, the e2e
-// tests) to the libraries they use, and no two modules need each other.
-const SOURCE_FOLDERS = ['background', 'popup', 'options', 'src', 'e2e', 'scripts', 'build'];
+// tests, the bench) to the libraries they use, and no two modules need each other.
+const SOURCE_FOLDERS = ['background', 'popup', 'options', 'src', 'e2e', 'scripts', 'build', 'bench'];
 const graph = importGraph('.', SOURCE_FOLDERS);
 
 const graphOf = (edges: Record<string, string[]>): ImportGraph =>
@@ -14,8 +14,10 @@ describe('import graph of the repo’s own source', () => {
     expect(graph.get('background/device-listing.ts')).toEqual(
       new Set(['src/shared/browser.ts', 'src/shared/messages.ts', 'background/session-keys.ts', 'background/vault.ts']),
     );
-    expect(graph.get('popup/App.tsx')).toContain('popup/components/SuccessView.tsx');
+    expect(graph.get('popup/lazy-views.ts')).toContain('popup/on-demand-views.ts');
+    expect(graph.get('popup/on-demand-views.ts')).toContain('popup/components/SuccessView.tsx');
     expect(graph.get('scripts/package-crx.ts')).toContain('build/crx-package.ts');
+    expect(graph.get('bench/run.ts')).toContain('e2e/harness/chromium-driver.ts');
     expect([...graph.keys()].some((file) => file.includes('node_modules'))).toBe(false);
   });
 
@@ -29,6 +31,12 @@ describe('import graph of the repo’s own source', () => {
     const libraries = new Map([...graph].filter(([file]) => !/\.test\.tsx?$/.test(file)));
     for (const folder of SOURCE_FOLDERS.filter((name) => name !== 'scripts')) {
       expect(arrowsBetween(libraries, `${folder}/`, 'scripts/'), folder).toEqual([]);
+    }
+  });
+
+  it('has no arrows into bench/ from anywhere else: the bench is an entry point that uses the e2e harness', () => {
+    for (const folder of SOURCE_FOLDERS.filter((name) => name !== 'bench')) {
+      expect(arrowsBetween(graph, `${folder}/`, 'bench/'), folder).toEqual([]);
     }
   });
 });

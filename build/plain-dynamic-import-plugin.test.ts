@@ -14,8 +14,8 @@ describe.each(BUILDS)('lazy chunks of %s', (dir) => {
   const source = (name: string) => readFileSync(resolve(assets, name), 'utf8');
   const lazy = chunks.filter((name) => chunks.some((other) => source(other).includes(`import("./${name}")`)));
 
-  it('exist (the popup loads its success view lazily)', () => {
-    expect(lazy.some((name) => name.startsWith('SuccessView'))).toBe(true);
+  it('exist (the popup loads its on-demand views lazily)', () => {
+    expect(lazy.some((name) => name.startsWith('on-demand-views'))).toBe(true);
   });
 
   it.each(lazy)('%s pulls in no CSS, and Vite preloads nothing', (name) => {

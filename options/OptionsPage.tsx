@@ -1,6 +1,6 @@
 import { useRef } from 'preact/hooks';
 import { PARTITIONS } from '../src/shared/partitions';
-import type { ManagedSetting } from '../src/shared/policy';
+import type { ManagedSetting } from '../src/shared/effective-settings';
 import { isAllowedEndpointOverride } from '../src/shared/settings';
 import { t } from '../src/shared/i18n';
 import { OrganizationRules } from './OrganizationRules';

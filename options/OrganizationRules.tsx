@@ -1,4 +1,4 @@
-import type { EffectiveSettings } from '../src/shared/policy';
+import type { EffectiveSettings } from '../src/shared/effective-settings';
 import { t } from '../src/shared/i18n';
 
 /**

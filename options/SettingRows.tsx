@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { ManagedSetting } from '../src/shared/policy';
+import type { ManagedSetting } from '../src/shared/effective-settings';
 import { t } from '../src/shared/i18n';
 
 // One row per setting. A row the policy decides is marked `data-managed="true"`, shows "Set by your

@@ -1,5 +1,5 @@
 import { endpointRefusal, resolveEndpoints, type EndpointChoice, type EndpointRefusal } from '../src/shared/partitions';
-import type { EffectiveSettings } from '../src/shared/policy';
+import type { EffectiveSettings } from '../src/shared/effective-settings';
 import { isAllowedEndpointOverride } from '../src/shared/settings';
 
 // What the options page says about endpoints is computed from the same table the background

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Storage } from 'webextension-polyfill';
 import { readPolicy } from '../background/policy-store';
 import { ext } from '../src/shared/browser';
-import { mergePolicy, type EffectiveSettings, type ParsedPolicy } from '../src/shared/policy';
+import { mergePolicy, type EffectiveSettings } from '../src/shared/effective-settings';
+import type { ParsedPolicy } from '../src/shared/policy';
 import { SETTINGS_KEY } from '../src/shared/settings';
 
 // The options page is an extension page, so it reads storage.local (the user's settings) and

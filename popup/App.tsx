@@ -5,19 +5,21 @@ import { ErrorNotice } from './components/ErrorNotice';
 import { HelpdeskContext } from './components/Helpdesk';
 import { OutcomeView } from './components/OutcomeView';
 // Views off the way to the code fields load on demand (bench/budgets.ts, popup at start).
-import { PrefillNotice, RootGuidance, SecondDeviceForm, SkewBanner } from './lazy-views';
+import {
+  AdminImport,
+  AskAdmin,
+  PrefillNotice,
+  RootGuidance,
+  SecondDeviceForm,
+  SkewBanner,
+  SuccessView,
+} from './lazy-views';
 import { SessionBar } from './components/SessionBar';
 import { WhoseDevice } from './components/WhoseDevice';
 import { useState } from 'preact/hooks';
 import { t } from '../src/shared/i18n';
 import { isPartition } from '../src/shared/partitions';
 import { isRootArn, useResyncFlow } from './use-resync-flow';
-import { lazyComponent } from './lazy-component';
-
-// Not needed to type the codes: loaded on first use, off the popup's start path.
-const SuccessView = lazyComponent(() => import('./components/SuccessView').then((m) => m.SuccessView));
-const AskAdmin = lazyComponent(() => import('./components/AskAdmin').then((m) => m.AskAdmin));
-const AdminImport = lazyComponent(() => import('./components/AdminImport').then((m) => m.AdminImport));
 
 /** An admin request opened as a link: popup/index.html#mfa-resync-request=… (src/shared/admin-request.ts). */
 const requestInLink = location.hash.includes('mfa-resync-request=') ? location.hash : '';

@@ -90,5 +90,9 @@ describe.skipIf(CLIS.length === 0)('Copy as AWS CLI, run by the real AWS CLI', (
       expect(result).toMatchObject({ code: 0, stdout: '' });
       expect(await signInAccepted(sb.url, SERIALS.alicePhone)).toBe(true);
     },
+    // Two starts of a Python CLI (~0.7 s each here when idle, several seconds on a loaded 2-core
+    // machine): vitest's 5 s default timed it out under load, and the timed-out run then resynced
+    // behind the next CLI's test.
+    30_000,
   );
 });

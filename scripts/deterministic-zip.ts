@@ -32,6 +32,31 @@ export function entriesOf(dir: string, keep: (name: string) => boolean = () => t
     .map((e) => ({ name: e.name, data: readFileSync(e.path) }));
 }
 
+interface SharedFields {
+  method: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  nameLength: number;
+}
+
+/**
+ * The run of fields a local file header and its central directory entry both hold, in the same
+ * order (APPNOTE 4.3.7 and 4.3.12): version needed, flags, method, time, date, CRC-32, sizes and
+ * the name's length. Written once so the two can never disagree. Extra and comment lengths stay 0.
+ */
+function writeSharedFields(header: Buffer, at: number, f: SharedFields): void {
+  header.writeUInt16LE(20, at); // version needed to extract: 2.0 (deflate)
+  header.writeUInt16LE(UTF8_NAMES, at + 2);
+  header.writeUInt16LE(f.method, at + 4);
+  header.writeUInt16LE(DOS_TIME, at + 6);
+  header.writeUInt16LE(DOS_DATE, at + 8);
+  header.writeUInt32LE(f.crc, at + 10);
+  header.writeUInt32LE(f.compressedSize, at + 14);
+  header.writeUInt32LE(f.size, at + 18);
+  header.writeUInt16LE(f.nameLength, at + 22);
+}
+
 export function zipBytes(entries: ZipEntry[]): Buffer {
   const sorted = [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const names = new Set<string>();
@@ -47,30 +72,14 @@ export function zipBytes(entries: ZipEntry[]): Buffer {
     // Stored when deflate does not help (icons): the same rule every time, so still deterministic.
     const [method, body] = deflated.length < entry.data.length ? [8, deflated] : [0, entry.data];
     const crc = crc32(entry.data);
+    const fields = { method, crc, compressedSize: body.length, size: entry.data.length, nameLength: name.length };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(UTF8_NAMES, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(entry.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    writeSharedFields(local, 4, fields);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(VERSION_MADE_BY, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(UTF8_NAMES, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt16LE(DOS_TIME, 12);
-    central.writeUInt16LE(DOS_DATE, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(entry.data.length, 24);
-    central.writeUInt16LE(name.length, 28);
+    writeSharedFields(central, 6, fields);
     central.writeUInt32LE(UNIX_FILE_0644, 38);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, body);

@@ -8,7 +8,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 
 const SCOPE = /^(src\/shared|background)\/.+\.ts$/;
 const NOT_PRODUCT =
-  /\.test\.ts$|^background\/fuzz-fake-browser\.ts$|^background\/credentials\/credential-test-fixtures\.ts$/;
+  /\.test\.ts$|^background\/(fuzz-fake-browser|router-sandbox-kit|credentials\/credential-test-fixtures)\.ts$|^src\/shared\/aws-error-test-fixtures\.ts$/;
 
 function git(args: string[]): string[] {
   return execFileSync('git', args, { encoding: 'utf8' }).split('\n').filter(Boolean);

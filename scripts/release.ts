@@ -4,9 +4,9 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { viteBuild } from '../bench/builds.ts';
 import { entriesOf, zipBytes, type ZipEntry } from './deterministic-zip.ts';
 import { packCrx } from '../build/crx-package.ts';
+import { buildOrThrow } from '../build/vite-build.ts';
 
 // `npm run release`: everything a release needs, in dist/release/, from a clean checkout:
 // the Chrome Web Store zip, the AMO xpi with the source archive and build instructions AMO review
@@ -124,8 +124,8 @@ export async function release(options: ReleaseOptions): Promise<ReleaseResult> {
   rmSync(options.outDir, { recursive: true, force: true });
   mkdirSync(options.outDir, { recursive: true });
   log(`release: building ${version} for Chrome and Firefox`);
-  const chromeDir = viteBuild({ browser: 'chrome', variant: 'release', outDir: join(options.workDir, 'chrome') });
-  const firefoxDir = viteBuild({ browser: 'firefox', variant: 'release', outDir: join(options.workDir, 'firefox') });
+  const chromeDir = buildOrThrow({ browser: 'chrome', variant: 'release', outDir: join(options.workDir, 'chrome') });
+  const firefoxDir = buildOrThrow({ browser: 'firefox', variant: 'release', outDir: join(options.workDir, 'firefox') });
   const chromeManifest = builtManifest(chromeDir, version);
   builtManifest(firefoxDir, version);
   log('release: web-ext lint');

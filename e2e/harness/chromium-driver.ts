@@ -3,15 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { extensionWorker, launchChromiumContext, type ChromiumLaunchOptions } from './chromium-launch';
 import type { ExtensionDriver, ExtensionPage, ExtensionView, StorageArea, WebPage } from './driver';
-import { FIXED_RENDERING_CHROMIUM_ARGS, fixedRenderingEnv, settledFrame } from './fixed-rendering';
-import { browserExecutable, requireBuild } from './paths';
+import { settledFrame } from './fixed-rendering';
+import { requireBuild } from './paths';
 
-// Chromium through Playwright, headless. Playwright adds --disable-extensions by default, so both
-// extension flags are needed. Background networking is off because this machine has no internet
-// and Chromium's own update/metrics traffic only adds noise and delay.
-const VIEWPORT = { width: 360, height: 640 };
+// Chromium through Playwright, headless, launched by chromium-launch.ts.
 
 function pageOf(page: Page): ExtensionPage {
   const byTestId = (testId: string) => page.getByTestId(testId);
@@ -51,41 +49,19 @@ function pageOf(page: Page): ExtensionPage {
   };
 }
 
-async function extensionWorker(context: BrowserContext, timeoutMs = 15_000, extensionId?: string): Promise<Worker> {
-  const ours = (worker: Worker) => extensionId === undefined || new URL(worker.url()).host === extensionId;
-  return (
-    context.serviceWorkers().find(ours) ??
-    (await context.waitForEvent('serviceworker', { timeout: timeoutMs, predicate: ours }))
-  );
-}
-
-export interface ChromiumLaunchOptions {
-  headless?: boolean;
-  /** `--host-resolver-rules`, e.g. to serve the AWS sign-in hostnames from a local test server. */
-  hostResolverRules?: string;
-  /** Accept a test server's self-signed certificate. */
-  ignoreHttpsErrors?: boolean;
-  /**
-   * The extension arrives through an ExtensionInstallForcelist policy the caller wrote (not
-   * --load-extension): Chromium's extension system and background networking stay on so it can
-   * fetch updates.xml and the CRX, and the worker may take a few seconds to appear.
-   */
-  forceInstalled?: boolean;
-  /** Whose worker to attach to when other extensions run too (Chromium's own, other force-installs). */
-  extensionId?: string;
-  /**
-   * The browser's UI language, e.g. 'de': `--lang` picks the extension's _locales (Debian's
-   * Chromium needs no language pack for that); `locale` sets navigator.language and Intl to match.
-   */
-  uiLocale?: string;
-  /** For README screenshots: fixed fonts, UTC, en-US, reduced motion (fixed-rendering.ts). */
-  fixedRendering?: boolean;
+/**
+ * The e2e driver, plus Playwright's own handles for what the driver interface does not cover
+ * (the bench reads CDP performance counters and the worker's heap). restart() replaces both.
+ */
+export interface ChromiumDriver extends ExtensionDriver {
+  readonly context: BrowserContext;
+  readonly worker: Worker;
 }
 
 export async function launchChromium(
   extensionDir: string,
   options: ChromiumLaunchOptions = {},
-): Promise<ExtensionDriver> {
+): Promise<ChromiumDriver> {
   const dir = requireBuild(extensionDir);
   // Our own profile directory rather than Playwright's throwaway one (''): restart() has to
   // relaunch into the same profile, and only a path we know can be reused and then deleted by
@@ -99,40 +75,9 @@ export async function launchChromium(
   };
   const lines: string[] = [];
 
-  // The same options for the first launch and for every restart().
-  const launchOptions: Parameters<typeof chromium.launchPersistentContext>[1] = {
-    executablePath: browserExecutable('chromium'),
-    headless: options.headless ?? true,
-    viewport: VIEWPORT,
-    ignoreHTTPSErrors: options.ignoreHttpsErrors ?? false,
-    ...(options.uiLocale ? { locale: options.uiLocale } : {}),
-    ...(options.fixedRendering
-      ? {
-          env: fixedRenderingEnv(),
-          timezoneId: 'UTC',
-          reducedMotion: 'reduce' as const,
-          ...(options.uiLocale ? {} : { locale: 'en-US' }),
-        }
-      : {}),
-    ...(options.forceInstalled
-      ? { ignoreDefaultArgs: ['--disable-extensions', '--disable-background-networking'] }
-      : {}),
-    args: [
-      ...(options.hostResolverRules ? [`--host-resolver-rules=${options.hostResolverRules}`] : []),
-      ...(options.forceInstalled
-        ? []
-        : [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, '--disable-background-networking']),
-      ...(options.uiLocale ? [`--lang=${options.uiLocale}`] : []),
-      ...(options.fixedRendering ? FIXED_RENDERING_CHROMIUM_ARGS : []),
-      '--no-first-run',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  };
-
   /** Launches Chromium on `profile` and attaches to the extension's worker (that of `wantedId`, if given). */
   const start = async (wantedId?: string): Promise<{ context: BrowserContext; worker: Worker }> => {
-    const context = await chromium.launchPersistentContext(profile, launchOptions);
+    const context = await launchChromiumContext(profile, dir, options);
     try {
       const worker = await extensionWorker(context, options.forceInstalled ? 45_000 : 15_000, wantedId);
       worker.on('console', (message) => lines.push(`[worker] ${message.text()}`));
@@ -157,6 +102,12 @@ export async function launchChromium(
   return {
     browserName: 'chromium',
     extensionBaseUrl,
+    get context() {
+      return context;
+    },
+    get worker() {
+      return worker;
+    },
     openPage: async (path) => {
       const page = await context.newPage();
       await page.goto(`${extensionBaseUrl}/${path}`);

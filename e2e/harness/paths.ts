@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { distDir } from '../../build/vite-build';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
-export const CHROME_SANDBOX_BUILD = resolve(ROOT, 'dist', 'chrome-sandbox');
-export const FIREFOX_SANDBOX_BUILD = resolve(ROOT, 'dist', 'firefox-sandbox');
+export const CHROME_SANDBOX_BUILD = distDir('chrome', 'sandbox');
+export const FIREFOX_SANDBOX_BUILD = distDir('firefox', 'sandbox');
 export const ARTIFACTS = resolve(ROOT, 'artifacts');
 
 /** Debian's browsers; tests fail with the install command rather than a cryptic launch error. */

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { expect } from 'vitest';
 import type { WebPage } from './driver';
 import { ROOT } from './paths';
 
@@ -35,6 +36,19 @@ export async function submitWrongCode(page: WebPage, code = '000000'): Promise<v
   await page.fill('mfa-code', code);
   await page.click('mfa-submit-button');
   await page.textOf('signin-error', 5_000);
+}
+
+/**
+ * A code the page accepts (legacy/success.html): "Signing in…", a live region and no error, for a
+ * moment, then the console; no prompt while it signs in.
+ */
+export async function expectQuietSignIn(page: WebPage): Promise<void> {
+  await page.fill('mfa-code', '123456');
+  await page.click('mfa-submit-button');
+  expect(await page.textOf('signing-in', 5_000)).toBe('Signing in…');
+  await sleep(600);
+  expect(await hasPrompt(page)).toBe(false);
+  expect(await page.textOf('console-home')).toBe('Console Home');
 }
 
 /** Long enough that a prompt would have appeared: the positive cases show it well within this. */

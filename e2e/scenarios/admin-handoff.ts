@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { axeViolations, formatViolations } from '../harness/axe';
-import type { DriverFactory, ExtensionPage } from '../harness/driver';
+import type { ExtensionPage } from '../harness/driver';
 import { useExtensionSuite } from '../harness/extension-suite';
 import { tabTo } from '../harness/keyboard';
 import { bashExport, longTermKeys } from '../harness/paste-samples';
@@ -8,7 +8,7 @@ import { firstVisible, openLockedPopup, POPUP, resyncWith, unlockWith } from '..
 import { phoneCodes, signInWouldAccept } from '../harness/sandbox-client';
 import { callsOf, waitUntil } from '../harness/sandbox-control';
 import { SANDBOX_ACCOUNT_ID } from '../sandbox/seed';
-import { freezeClockForScreenshots, readmeScreenshot } from '../harness/readme-screenshot';
+import { freezeClockForScreenshots, readmeScreenshot, type ScreenshotScenario } from '../harness/readme-screenshot';
 
 const ALICE_PHONE = `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:mfa/alice-phone`;
 
@@ -17,13 +17,8 @@ const ALICE_PHONE = `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:mfa/alice-phone`;
  * (carol-admin, her own keys) opens it prefilled and resyncs the device in the sandbox. A request
  * altered on its way prefills nothing.
  */
-export function describeAdminHandoff(
-  name: string,
-  launch: DriverFactory,
-  extensionDir: string,
-  /** Writes docs/screenshots/handoff-*.png for the README (one browser is enough). */
-  options: { screenshots?: boolean } = {},
-): void {
+export const describeAdminHandoff: ScreenshotScenario = (name, launch, extensionDir, options = {}) => {
+  // Writes docs/screenshots/handoff-*.png when options.screenshots is set.
   const screenshot = (popup: ExtensionPage, file: string) => readmeScreenshot(popup, file, options.screenshots);
   describe(`ask an admin in ${name}`, () => {
     const suite = useExtensionSuite(launch, extensionDir, { resetBeforeEach: true });
@@ -128,4 +123,4 @@ export function describeAdminHandoff(
       await linked.close();
     });
   });
-}
+};

@@ -4,10 +4,9 @@ import { SANDBOX_ACCOUNT_ID } from '../sandbox/seed';
 import type { DriverFactory, ExtensionPage } from '../harness/driver';
 import { bashExport, longTermKeys } from '../harness/paste-samples';
 import { firstVisible, openPopup, pickDevice, sendCodes, unlockWith } from '../harness/popup-flow';
-import { callsOf, injectFault, waitForFaultTaken, waitUntil } from '../harness/sandbox-control';
+import { callsOf, injectFault, sleep, waitForFaultTaken, waitUntil } from '../harness/sandbox-control';
 import { phoneCodes, signInWouldAccept } from '../harness/sandbox-client';
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const mfa = (device: string) => `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:mfa/${device}`;
 
 /** How long the sandbox holds the resync, so the test can close the popup or stop the worker meanwhile. */
@@ -47,22 +46,27 @@ export function describeBackgroundResync(name: string, launch: DriverFactory, ex
     }
 
     const resyncCalls = () => callsOf(suite.sandbox.url, 'ResyncMFADevice');
+    /** The sandbox has answered the held resync, whether or not anyone was still there to hear it. */
+    const heldResyncAnswered = (timeoutMs = RESYNC_LATENCY_MS + 5_000) =>
+      waitUntil('the held resync to complete at the sandbox', async () => (await resyncCalls()).length > 0, timeoutMs);
+    /** Reopens the popup; `shown` is what it settles on: an outcome, or an error. */
+    async function reopenForOutcome(timeoutMs: number): Promise<{ reopened: ExtensionPage; shown: string }> {
+      const reopened = await openPopup(suite.driver);
+      return {
+        reopened,
+        shown: await firstVisible(reopened, ['outcome-success', 'outcome-unknown', 'error'], timeoutMs),
+      };
+    }
 
     it('finishes a resync after the popup is closed mid-flight, and shows the outcome on reopen', async () => {
       const alicePhone = mfa('alice-phone');
       const popup = await resyncInFlight('alice', alicePhone, RESYNC_LATENCY_MS);
       await popup.close();
 
-      await waitUntil(
-        'the held resync to complete at the sandbox',
-        async () => (await resyncCalls()).length > 0,
-        RESYNC_LATENCY_MS + 5_000,
-      );
-      const reopened = await openPopup(suite.driver);
+      await heldResyncAnswered();
       // A popup opened while the outcome is still being recorded shows "pending" and follows it.
-      expect(await firstVisible(reopened, ['outcome-success', 'outcome-unknown', 'error'], 10_000)).toBe(
-        'outcome-success',
-      );
+      const { reopened, shown } = await reopenForOutcome(10_000);
+      expect(shown).toBe('outcome-success');
       const calls = await resyncCalls();
       expect(calls.map((c) => c.status)).toEqual([200]);
       expect(await signInWouldAccept(suite.sandbox.url, alicePhone)).toBe(true);
@@ -84,11 +88,7 @@ export function describeBackgroundResync(name: string, launch: DriverFactory, ex
       const bobTablet = mfa('bob-tablet');
       const popup = await resyncInFlight('bob', bobTablet, 1_000);
       await popup.close();
-      await waitUntil(
-        'the held resync to complete at the sandbox',
-        async () => (await resyncCalls()).length > 0,
-        6_000,
-      );
+      await heldResyncAnswered(6_000);
       const created = await waitUntil(
         'a new notification',
         async () => {
@@ -118,17 +118,12 @@ export function describeBackgroundResync(name: string, launch: DriverFactory, ex
       await suite.driver.stopBackground?.();
       await popup.close();
       // The sandbox still finishes the request it got (as IAM would), but nobody hears the answer.
-      await waitUntil(
-        'the held resync to complete at the sandbox',
-        async () => (await resyncCalls()).length > 0,
-        RESYNC_LATENCY_MS + 5_000,
-      );
+      await heldResyncAnswered();
 
       // Reopening wakes a fresh worker. It cannot know whether the resync happened: it must say
       // so (outcome-unknown once the attempt is older than any request can take) or, if it can
       // tell, success — and never send the recorded code pair again.
-      const reopened = await openPopup(suite.driver);
-      const shown = await firstVisible(reopened, ['outcome-success', 'outcome-unknown', 'error'], 40_000);
+      const { reopened, shown } = await reopenForOutcome(40_000);
       await ctx.annotate(`the reopened popup showed ${shown}`);
       expect(['outcome-success', 'outcome-unknown']).toContain(shown);
       await sleep(1_000);

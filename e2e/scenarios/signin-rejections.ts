@@ -9,6 +9,7 @@ import {
   type SigninFixtureServer,
 } from '../harness/signin-fixture-server';
 import {
+  expectQuietSignIn,
   hasPrompt,
   PROMPT,
   QUIET_MS,
@@ -131,12 +132,7 @@ export function describeSigninRejections(name: string, launch: ContentPromptLaun
 
       // Accepted, while the cookie banner and a feedback dialog show ARIA alerts; then the console.
       const success = await open('123456789012.signin.aws.amazon.com', '/legacy/success.html?banner=1');
-      await success.fill('mfa-code', '123456');
-      await success.click('mfa-submit-button');
-      expect(await success.textOf('signing-in', 5_000)).toBe('Signing in…');
-      await sleep(600);
-      expect(await hasPrompt(success)).toBe(false);
-      expect(await success.textOf('console-home')).toBe('Console Home');
+      await expectQuietSignIn(success);
       await success.close();
     });
 

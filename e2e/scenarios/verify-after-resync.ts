@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { axeViolations, formatViolations } from '../harness/axe';
-import type { DriverFactory, ExtensionPage } from '../harness/driver';
+import type { ExtensionPage } from '../harness/driver';
 import { useExtensionSuite } from '../harness/extension-suite';
 import { bashExport, carolSession, longTermKeys, ssoOption2, type PasteCredentials } from '../harness/paste-samples';
 import {
@@ -15,7 +15,7 @@ import { phoneCodes } from '../harness/sandbox-client';
 import { callsOf } from '../harness/sandbox-control';
 import { SANDBOX_ACCOUNT_ID, SANDBOX_SEED } from '../sandbox/seed';
 import { codeAtStep } from '../sandbox/totp-devices';
-import { freezeClockForScreenshots, readmeScreenshot } from '../harness/readme-screenshot';
+import { freezeClockForScreenshots, readmeScreenshot, type ScreenshotScenario } from '../harness/readme-screenshot';
 
 const ALICE_PHONE = `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:mfa/alice-phone`;
 
@@ -41,13 +41,8 @@ async function alicePhoneCodes(sandboxUrl: string): Promise<{ pair: [string, str
  * decides; where STS cannot check (temporary credentials, someone else's device) there is no
  * button but the step that works instead.
  */
-export function describeVerifyAfterResync(
-  name: string,
-  launch: DriverFactory,
-  extensionDir: string,
-  /** Writes docs/screenshots/verify-*.png for the README (one browser is enough). */
-  options: { screenshots?: boolean } = {},
-): void {
+export const describeVerifyAfterResync: ScreenshotScenario = (name, launch, extensionDir, options = {}) => {
+  // Writes docs/screenshots/verify-*.png when options.screenshots is set.
   const screenshot = (popup: ExtensionPage, file: string) => readmeScreenshot(popup, file, options.screenshots);
   describe(`check with the next code in ${name}`, () => {
     const suite = useExtensionSuite(launch, extensionDir, { resetBeforeEach: true });
@@ -177,4 +172,4 @@ export function describeVerifyAfterResync(
       await popup.close();
     });
   });
-}
+};

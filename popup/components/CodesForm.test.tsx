@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ResyncOutcome } from '../../src/shared/messages';
 import { CodesForm } from './CodesForm';
+import { CopyAsCli } from '../lazy-views';
 
 // happy-dom has no WebExtension API: i18n returns the key (and substitutions), so the tests can
 // see which message a component chose.
@@ -56,6 +57,11 @@ function paste(target: HTMLElement, text: string) {
   fireEvent(target, event);
 }
 
+// The on-demand chunk holds every lazy view; transforming it for the first time takes vitest longer
+// than a test waits for an element, so it is loaded once up front (the built popup fetches one file).
+beforeAll(async () => {
+  await CopyAsCli.preload();
+});
 afterEach(cleanup);
 
 describe('CodesForm', () => {

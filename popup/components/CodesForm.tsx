@@ -107,7 +107,8 @@ export function CodesForm({
 
   return (
     <form class="card" onSubmit={submit} data-testid="codes-form" noValidate>
-      <div class="instruction">
+      {/* Without the instruction the ring sits beside its caption, one line instead of three. */}
+      <div class={showInstruction ? 'instruction' : 'instruction compact'}>
         <CodeRing skewMs={skewMs} />
         {showInstruction && <p class="hint">{t('codes_instruction')}</p>}
       </div>

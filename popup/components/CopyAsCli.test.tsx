@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CodesForm } from './CodesForm';
+import { CopyAsCli } from '../lazy-views';
 
 // The popup's "Copy as AWS CLI" takes the endpoint settings from vault/status (CodesForm's
 // `endpoints`) with the session's partition. i18n returns the key.
@@ -34,6 +35,11 @@ async function renderCli(
   );
 }
 
+// The on-demand chunk holds every lazy view; transforming it for the first time takes vitest longer
+// than a test waits for an element, so it is loaded once up front (the built popup fetches one file).
+beforeAll(async () => {
+  await CopyAsCli.preload();
+});
 afterEach(cleanup);
 
 describe('CopyAsCli in the codes form', () => {

@@ -1,31 +1,15 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ContentScriptRequest } from '../shared/messages';
-import { startContentScript } from './content-controller';
 import type { ContentApi } from './extension-api';
 import { fakeExtension, type FakeExtension } from './fake-content-api';
-import { captureShadowRoot, loadFixture, sleep, submitCode } from './fixture-dom';
+import { sleep, submitCode, useContentScript } from './fixture-dom';
 import { PROMPT_HOST_TAG } from './prompt';
 
 // The whole content script over the fixtures, with a fake extension API (fake-content-api.ts) that
 // records what would reach the background.
 
-let stop: (() => void) | undefined;
-let shadowRoot: () => ShadowRoot | undefined;
-beforeEach(() => {
-  shadowRoot = captureShadowRoot();
-});
-afterEach(() => {
-  stop?.();
-  stop = undefined;
-  vi.restoreAllMocks();
-});
-
-async function start(fixture: string, extension: FakeExtension, url?: string) {
-  loadFixture(fixture, url);
-  stop = await startContentScript({ document, pageUrl: () => location.href, api: extension.api, settleMs: 30 });
-  return stop;
-}
+const { start, shadowRoot } = useContentScript();
 
 const failuresSeen = (sent: ContentScriptRequest[]) => sent.filter((m) => m.type === 'content/mfa-failure-seen');
 /** Everything but the submit flag, which is sent before the settings are known and carries nothing. */
@@ -207,7 +191,7 @@ describe('rejected codes on the legacy IAM-user page', () => {
     await vi.waitFor(() =>
       expect(extension.local['promptSuppressedAccounts']).toEqual(['999999999999', '123456789012']),
     );
-    stop?.();
+    // The next page: a fresh content script (start() stops the one before).
     await start('legacy/iam-mfa.html', extension);
     await reject(extension.sent);
     await reject(extension.sent);

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
+import { startContentScript } from './content-controller';
+import type { FakeExtension } from './fake-content-api';
 
 // Test support (not part of the bundle: nothing the entry point imports uses it). Loads a sign-in
 // fixture from e2e/fixtures/signin/ into the happy-dom document of a unit test and runs its inline
@@ -59,4 +61,39 @@ export function captureShadowRoot(): () => ShadowRoot | undefined {
     return captured;
   });
   return () => captured;
+}
+
+export interface ContentScriptUnderTest {
+  /**
+   * A page load: the fixture replaces the document and a fresh content script starts on it, talking
+   * to `extension`. The script of the page before is stopped first, as the browser does.
+   */
+  start(fixture: string, extension: FakeExtension, url?: string): void;
+  /** The prompt's shadow root, once it has been created (see captureShadowRoot). */
+  shadowRoot(): ShadowRoot | undefined;
+}
+
+/**
+ * The whole content script over the fixtures, for the enclosing test file: the shadow root is
+ * captured before each test, and the script stopped and the spies restored after it.
+ */
+export function useContentScript(): ContentScriptUnderTest {
+  let stop: (() => void) | undefined;
+  let shadowRoot: () => ShadowRoot | undefined = () => undefined;
+  beforeEach(() => {
+    shadowRoot = captureShadowRoot();
+  });
+  afterEach(() => {
+    stop?.();
+    stop = undefined;
+    vi.restoreAllMocks();
+  });
+  return {
+    start: (fixture, extension, url) => {
+      stop?.();
+      loadFixture(fixture, url);
+      stop = startContentScript({ document, pageUrl: () => location.href, api: extension.api, settleMs: 30 });
+    },
+    shadowRoot: () => shadowRoot(),
+  };
 }

@@ -1,29 +1,13 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startContentScript } from './content-controller';
+import { describe, expect, it, vi } from 'vitest';
 import type { ContentApi } from './extension-api';
-import { fakeExtension, type FakeExtension } from './fake-content-api';
-import { captureShadowRoot, loadFixture, sleep, submitCode } from './fixture-dom';
+import { fakeExtension } from './fake-content-api';
+import { sleep, submitCode, useContentScript } from './fixture-dom';
 
 // A rejection reported by a new page: each page load is a fresh content script in the same tab,
 // and the fake background keeps that tab's record between them.
 
-let stop: (() => void) | undefined;
-let shadowRoot: () => ShadowRoot | undefined;
-beforeEach(() => {
-  shadowRoot = captureShadowRoot();
-});
-afterEach(() => {
-  stop?.();
-  stop = undefined;
-  vi.restoreAllMocks();
-});
-
-async function start(fixture: string, extension: FakeExtension, url?: string) {
-  stop?.();
-  loadFixture(fixture, url);
-  stop = startContentScript({ document, pageUrl: () => location.href, api: extension.api, settleMs: 30 });
-}
+const { start, shadowRoot } = useContentScript();
 const role = () => shadowRoot()?.querySelector('[role]')?.getAttribute('role');
 const host = () => document.querySelector('mfa-resync-prompt');
 

@@ -28,28 +28,6 @@ const messages = JSON.parse(
 ) as Record<string, ChromeMessage>;
 
 // Spelled out so that adding a member to a union without a message fails here, not in the popup.
-const ALL_CODES: Record<ErrorCode, true> = {
-  InvalidAuthenticationCode: true,
-  MfaCodeRejected: true,
-  NoSuchEntity: true,
-  ConcurrentModification: true,
-  LimitExceeded: true,
-  ServiceFailure: true,
-  AccessDenied: true,
-  InvalidClientTokenId: true,
-  SignatureDoesNotMatch: true,
-  ExpiredToken: true,
-  SessionWithoutMfa: true,
-  RequestTimeTooSkewed: true,
-  Throttling: true,
-  NetworkOffline: true,
-  NetworkTimeout: true,
-  NetworkDns: true,
-  EndpointUnsupported: true,
-  ValidationError: true,
-  NotResyncable: true,
-  Unknown: true,
-};
 const PASTE_FAILURES: Record<ParseFailure['code'], true> = {
   empty: true,
   unrecognized: true,
@@ -87,9 +65,12 @@ const FIELD_PROBLEMS: Record<FieldProblem, true> = {
 const keysOf = <T extends string>(record: Record<T, true>) => Object.keys(record) as T[];
 
 describe('ERROR_CATALOG', () => {
-  it('has exactly one entry per ErrorCode, keyed by its own code', () => {
-    expect([...ERROR_CODES].sort()).toEqual(keysOf(ALL_CODES).sort());
-    for (const code of keysOf(ALL_CODES)) {
+  // Which codes exist is the ErrorCode union's business (the catalog's table must name each one, or
+  // it does not compile); what is checked here is what the catalog does with them.
+  it('has exactly one entry per code, keyed by its own code', () => {
+    expect(new Set(ERROR_CODES).size).toBe(ERROR_CODES.length);
+    expect(Object.keys(ERROR_CATALOG).sort()).toEqual([...ERROR_CODES].sort());
+    for (const code of ERROR_CODES) {
       expect(ERROR_CATALOG[code].code).toBe(code);
       expect(isErrorCode(code)).toBe(true);
     }

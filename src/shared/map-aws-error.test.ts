@@ -1,26 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ErrorCode } from './error-catalog';
+import { modelledError, sdkError } from './aws-error-test-fixtures';
 import { mapAwsError, redactSecrets, type AwsErrorContext } from './map-aws-error';
 
 const RESYNC: AwsErrorContext = { action: 'ResyncMFADevice', credentialKind: 'long-term' };
-
-/** Shaped like an AWS SDK v3 service exception (see map-aws-error.ts for the observed shapes). */
-function sdkError(name: string, status: number, message = `${name} message`, extra: Record<string, unknown> = {}) {
-  return Object.assign(new Error(message), {
-    name,
-    $metadata: { httpStatusCode: status, requestId: `req-${name}`, attempts: 1, totalRetryDelay: 0 },
-    $fault: status >= 500 ? 'server' : 'client',
-    ...extra,
-  });
-}
-
-/** A modelled IAM exception: class name with "Exception", the wire code in `Code`. */
-function modelledError(code: string, status: number, message = `${code} message`) {
-  return sdkError(`${code}Exception`, status, message, {
-    Code: code,
-    Error: { Type: 'Sender', Code: code, Message: message },
-  });
-}
 
 describe('mapAwsError: ResyncMFADevice errors from the API reference', () => {
   it.each<[string, number, ErrorCode]>([

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { endpointRefusal } from './partitions';
-import { mergePolicy, parsePolicy } from './policy';
+import { mergePolicy } from './effective-settings';
+import { parsePolicy } from './policy';
 
 // A policy that asks for an endpoint its partition does not have: reported, and kept as written,
 // so every call is refused instead of going to a standard host the admin did not ask for.

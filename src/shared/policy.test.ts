@@ -1,15 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  ENDPOINT_POLICY_KEYS,
-  isAccountAllowed,
-  mergePolicy,
-  parsePolicy,
-  POLICY_KEYS,
-  sessionEndsAt,
-  type PolicyError,
-} from './policy';
+import { isAccountAllowed, mergePolicy } from './effective-settings';
+import { ENDPOINT_POLICY_KEYS, parsePolicy, POLICY_KEYS, type PolicyError } from './policy';
 
 const release = { sandboxBuild: false };
 const sandbox = { sandboxBuild: true };
@@ -188,86 +181,6 @@ describe('parsePolicy: restrictions fail closed', () => {
     // Not a restriction on credentials: a malformed value is reported and the default stands.
     expect(mergePolicy(undefined, parse({ askAdminEnabled: 'no' }).policy).askAdminEnabled).toBe(true);
     expect(mergePolicy({ askAdminEnabled: false }, {}).askAdminEnabled).toBe(true);
-  });
-});
-
-describe('mergePolicy', () => {
-  const user = {
-    idleLockMinutes: 30,
-    partition: 'aws-cn',
-    fips: false,
-    endpointOverride: 'https://mine.example',
-    copyAsCliEnabled: false,
-  };
-
-  it('uses the user settings (and defaults) when there is no policy', () => {
-    expect(mergePolicy(user, {})).toMatchObject({
-      ...user,
-      allowLongTermKeys: true,
-      contentPromptEnabled: true,
-      managed: [],
-    });
-    expect(mergePolicy(undefined, {})).toMatchObject({ idleLockMinutes: 15, partition: 'aws', copyAsCliEnabled: true });
-  });
-
-  it('lets the policy win key by key and names the managed settings', () => {
-    const merged = mergePolicy(user, {
-      partition: 'aws',
-      allowLongTermKeys: false,
-      contentPromptEnabled: false,
-      copyAsCliEnabled: true,
-      endpoints: { fips: true },
-      helpdeskText: 'Ring 1234',
-      allowedAccountIds: ['123456789012'],
-      sessionMaxMinutes: 20,
-    });
-    expect(merged).toMatchObject({
-      partition: 'aws',
-      allowLongTermKeys: false,
-      contentPromptEnabled: false,
-      copyAsCliEnabled: true,
-      fips: true,
-      dualStack: false,
-      helpdeskText: 'Ring 1234',
-      allowedAccountIds: ['123456789012'],
-      sessionMaxMinutes: 20,
-    });
-    // A policy that decides endpoints removes the user's own override too.
-    expect(merged.endpointOverride).toBeUndefined();
-    expect(new Set(merged.managed)).toEqual(
-      new Set([
-        'partition',
-        'allowLongTermKeys',
-        'contentPromptEnabled',
-        'copyAsCliEnabled',
-        'fips',
-        'dualStack',
-        'endpointOverride',
-      ]),
-    );
-  });
-
-  it('caps the idle lock rather than raising it', () => {
-    expect(mergePolicy(user, { idleLockMinutes: 5 }).idleLockMinutes).toBe(5);
-    expect(mergePolicy({ idleLockMinutes: 2 }, { idleLockMinutes: 5 }).idleLockMinutes).toBe(2);
-    expect(mergePolicy(user, { idleLockMinutes: 5 }).managed).toEqual(['idleLockMinutes']);
-  });
-});
-
-describe('sessionEndsAt', () => {
-  const unlockedAt = Date.parse('2026-01-01T10:00:00Z');
-  it('keeps the credential expiry without a policy maximum', () => {
-    expect(sessionEndsAt({}, unlockedAt, '2026-01-01T11:00:00.000Z')).toBe('2026-01-01T11:00:00.000Z');
-    expect(sessionEndsAt({}, unlockedAt)).toBeUndefined();
-  });
-  it('ends the session at the policy maximum when that comes first', () => {
-    expect(sessionEndsAt({ sessionMaxMinutes: 30 }, unlockedAt)).toBe('2026-01-01T10:30:00.000Z');
-    expect(sessionEndsAt({ sessionMaxMinutes: 30 }, unlockedAt, '2026-01-01T11:00:00.000Z')).toBe(
-      '2026-01-01T10:30:00.000Z',
-    );
-    expect(sessionEndsAt({ sessionMaxMinutes: 90 }, unlockedAt, '2026-01-01T11:00:00.000Z')).toBe(
-      '2026-01-01T11:00:00.000Z',
-    );
   });
 });
 

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { endpointRefusal, PARTITIONS, type Partition } from './partitions';
-import { isAllowedEndpointOverride, parseSettings, type Settings } from './settings';
+import { isAllowedEndpointOverride } from './settings';
 import { isAllowedLinkUrl, isAllowedTicketTemplate } from './ticket-template';
 
 // Enterprise policy: what an admin puts in managed storage (Chrome: managed_schema.json + OS policy;
@@ -131,7 +131,7 @@ const SIMPLE: { [K in SimpleKey]: v.GenericSchema<unknown, NonNullable<Policy[K]
   copyAsCliEnabled: BOOLEAN,
 };
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -228,97 +228,4 @@ function checkEndpointsOffered(policy: Policy, errors: PolicyError[]): void {
   const refusal = endpointRefusal({ partition, ...endpoints });
   if (!refusal) return;
   errors.push({ key: refusal === 'no-fips' ? 'endpoints.fips' : 'endpoints', problem: 'endpoint-not-offered' });
-}
-
-/** Settings a user sees in the options page that the policy decides (or, for idle lock, caps). */
-export type ManagedSetting =
-  | 'idleLockMinutes'
-  | 'partition'
-  | 'fips'
-  | 'dualStack'
-  | 'endpointOverride'
-  | 'allowLongTermKeys'
-  | 'contentPromptEnabled'
-  | 'copyAsCliEnabled';
-
-/** What every part of the extension acts on: the user's settings with the policy laid over them. */
-export interface EffectiveSettings extends Settings {
-  copyAsCliEnabled: boolean;
-  /** "Check with the next code" after a resync; only the policy can turn it off. */
-  verifyAfterResyncEnabled: boolean;
-  /** Absent: any account. Empty: none (a policy list without one valid id). */
-  allowedAccountIds?: readonly string[];
-  sessionMaxMinutes?: number;
-  helpdeskUrl?: string;
-  helpdeskText?: string;
-  helpdeskTicketUrlTemplate?: string;
-  /** "Ask an admin"; only the policy can turn it off. */
-  askAdminEnabled: boolean;
-  managed: ManagedSetting[];
-}
-
-/**
- * `rawUserSettings` is storage.local's `settings` as stored. copyAsCliEnabled is read from it
- * directly because the shared Settings schema does not carry it.
- */
-export function mergePolicy(rawUserSettings: unknown, policy: Policy): EffectiveSettings {
-  const user = parseSettings(rawUserSettings);
-  const userCopyAsCli = isRecord(rawUserSettings) ? rawUserSettings['copyAsCliEnabled'] : undefined;
-  const managed: ManagedSetting[] = [];
-  const pick = <K extends ManagedSetting, T>(key: K, forced: T | undefined, own: T): T => {
-    if (forced === undefined) return own;
-    managed.push(key);
-    return forced;
-  };
-  const effective: EffectiveSettings = {
-    ...user,
-    // The policy caps the idle lock; a user may still choose a shorter one.
-    idleLockMinutes: pick(
-      'idleLockMinutes',
-      policy.idleLockMinutes === undefined ? undefined : Math.min(user.idleLockMinutes, policy.idleLockMinutes),
-      user.idleLockMinutes,
-    ),
-    partition: pick('partition', policy.partition, user.partition),
-    allowLongTermKeys: pick('allowLongTermKeys', policy.allowLongTermKeys, user.allowLongTermKeys),
-    contentPromptEnabled: pick('contentPromptEnabled', policy.contentPromptEnabled, user.contentPromptEnabled),
-    copyAsCliEnabled: pick('copyAsCliEnabled', policy.copyAsCliEnabled, userCopyAsCli !== false),
-    verifyAfterResyncEnabled: policy.verifyAfterResyncEnabled !== false,
-    askAdminEnabled: policy.askAdminEnabled !== false,
-    managed,
-  };
-  if (policy.endpoints) {
-    // Endpoints are one group: an admin who pins FIPS or a gateway must not be bypassed by a
-    // user's own override, so the user's endpoint settings all give way.
-    const { override, fips = false, dualStack = false } = policy.endpoints;
-    effective.fips = fips;
-    effective.dualStack = dualStack;
-    if (override) effective.endpointOverride = override;
-    else delete effective.endpointOverride;
-    managed.push('fips', 'dualStack', 'endpointOverride');
-  }
-  if (policy.allowedAccountIds) effective.allowedAccountIds = policy.allowedAccountIds;
-  if (policy.sessionMaxMinutes !== undefined) effective.sessionMaxMinutes = policy.sessionMaxMinutes;
-  if (policy.helpdeskUrl) effective.helpdeskUrl = policy.helpdeskUrl;
-  if (policy.helpdeskText) effective.helpdeskText = policy.helpdeskText;
-  if (policy.helpdeskTicketUrlTemplate) effective.helpdeskTicketUrlTemplate = policy.helpdeskTicketUrlTemplate;
-  return effective;
-}
-
-export function isAccountAllowed(settings: Pick<EffectiveSettings, 'allowedAccountIds'>, account: string): boolean {
-  return settings.allowedAccountIds === undefined || settings.allowedAccountIds.includes(account);
-}
-
-/**
- * When an unlocked session must end: the credentials' own expiry or the policy's maximum session
- * length counted from unlock, whichever comes first (ISO string, as the vault stores it).
- */
-export function sessionEndsAt(
-  settings: Pick<EffectiveSettings, 'sessionMaxMinutes'>,
-  unlockedAt: number,
-  credentialExpiration?: string,
-): string | undefined {
-  if (settings.sessionMaxMinutes === undefined) return credentialExpiration;
-  const cap = unlockedAt + settings.sessionMaxMinutes * 60_000;
-  const own = credentialExpiration === undefined ? Number.NaN : Date.parse(credentialExpiration);
-  return Number.isNaN(own) || cap < own ? new Date(cap).toISOString() : credentialExpiration;
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parsePolicy } from './policy';
-import { fillTicketTemplate, isAllowedTicketTemplate, type TicketValues } from './ticket-template';
+import { fillTicketTemplate, isAllowedLinkUrl, isAllowedTicketTemplate, type TicketValues } from './ticket-template';
 
 const TEMPLATE = 'https://tickets.example.com/new?type=mfa&account={account}&user={user}&serial={serial}#{request}';
 const VALUES: TicketValues = {
@@ -66,5 +66,26 @@ describe('ticket URL template', () => {
       expect(errors).toHaveLength(1);
       expect(errors[0]?.key).toBe('helpdeskTicketUrlTemplate');
     }
+  });
+});
+
+describe('which templates are allowed', () => {
+  it('refuses a placeholder where it would become the credentials of the URL, whatever its value', () => {
+    for (const name of ['partition', 'account', 'user', 'serial', 'request']) {
+      expect(isAllowedTicketTemplate(`https://{${name}}@tickets.example.com/`), name).toBe(false);
+    }
+  });
+
+  it('refuses a template with any unknown placeholder, also next to known ones', () => {
+    expect(isAllowedTicketTemplate('https://tickets.example.com/?u={user}&x={password}')).toBe(false);
+  });
+
+  it('wants the scheme at the very start of the template', () => {
+    expect(isAllowedTicketTemplate(' https://tickets.example.com/{user}')).toBe(false);
+    expect(isAllowedTicketTemplate('HTTPS://tickets.example.com/{user}')).toBe(true);
+  });
+
+  it('answers false, not nothing, for text that is no URL', () => {
+    expect(isAllowedLinkUrl('not a url')).toBe(false);
   });
 });

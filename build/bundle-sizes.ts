@@ -1,10 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize, relative, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { BundleContext } from './budgets';
 
 // What each extension context loads, read from the built manifest and the built files themselves
 // (not from the bundler's metadata), so the numbers describe exactly what a browser would fetch.
+
+/** The extension contexts whose code the size budgets count (bench/budgets.ts). */
+export type BundleContext = 'popup' | 'background' | 'content';
 
 export interface FileSize {
   /** Path relative to the build directory, with forward slashes. */
