@@ -1,8 +1,12 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import { replyChecksModule } from './build/reply-checks-plugin.ts';
 
-// Two projects: fast unit tests (pure modules, the sandbox server) and real-browser e2e tests that
-// drive the built extension; e2e runs files one at a time because each launches a browser.
+const E2E = { environment: 'node', testTimeout: 90_000, hookTimeout: 90_000 } as const;
+const POLICY_E2E = 'e2e/policy.*.e2e.ts';
+
+// Fast unit tests (pure modules, the sandbox server) and real-browser e2e tests that drive the built
+// extension, two files at a time (each launches its own browser); the policy e2e files run alone,
+// after them, as project e2e-policy (`npm run test:e2e` and `npm test` run both).
 export default defineConfig({
   test: {
     projects: [
@@ -26,16 +30,32 @@ export default defineConfig({
             'scripts/**/*.test.ts',
           ],
           environment: 'node',
+          // vitest's default on a 2-core machine is one worker (cores - 1), so the release test's
+          // builds (~50 s of waiting on child processes) held up every other file.
+          maxWorkers: 2,
         },
       },
       {
         test: {
           name: 'e2e',
           include: ['e2e/**/*.e2e.ts'],
-          environment: 'node',
-          testTimeout: 90_000,
-          hookTimeout: 90_000,
+          exclude: [...configDefaults.exclude, POLICY_E2E],
+          ...E2E,
+          // Two files at a time: a browser test mostly waits (on the browser, the sandbox, a timer),
+          // so two browsers share this 2-core machine's CPU well. Each file has its own browser,
+          // profile, sandbox and fixture servers (port 0) and temp directories.
+          maxWorkers: 2,
+        },
+      },
+      {
+        test: {
+          // The enterprise-policy tests write machine-wide policy files (a force-install list that any
+          // Chromium starting meanwhile would read): alone, after the other e2e files.
+          name: 'e2e-policy',
+          include: [POLICY_E2E],
+          ...E2E,
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -17,13 +17,13 @@ function run(command: string, args: string[]): number {
   return result.status ?? 1;
 }
 
-function vitest(project: string): VitestJson | undefined {
-  const output = `artifacts/vitest-${project}.json`;
+/** One vitest run of `projects`, reported as artifacts/vitest-<first project>.json. */
+function vitest(...projects: string[]): VitestJson | undefined {
+  const output = `artifacts/vitest-${projects[0]}.json`;
   run('npx', [
     'vitest',
     'run',
-    '--project',
-    project,
+    ...projects.flatMap((project) => ['--project', project]),
     '--reporter=default',
     '--reporter=json',
     // Seconds per file, hooks included: artifacts/vitest-<project>-files.json and the slowest files.
@@ -43,7 +43,8 @@ const started = Date.now();
 // (they check only the builds that exist, so on a fresh clone they would silently not run).
 const buildFailed = ['build', 'build:sandbox'].some((script) => run('npm', ['run', '--silent', script]) !== 0);
 const results: Array<VitestJson | undefined> = [vitest('unit')];
-if (!buildFailed) results.push(vitest('e2e'));
+// e2e-policy runs after e2e in the same run (vitest.config.ts: alone, as it writes machine-wide policy).
+if (!buildFailed) results.push(vitest('e2e', 'e2e-policy'));
 
 const sum = (key: keyof Omit<VitestJson, 'success'>) => results.reduce((n, r) => n + (r ? r[key] : 0), 0);
 const failed = sum('numFailedTests');
