@@ -1,6 +1,5 @@
 import type { BrowserContext } from 'playwright-core';
-import { launchChromium } from '../e2e/harness/chromium-driver';
-import { launchChromiumContext } from '../e2e/harness/chromium-launch';
+import { extensionBaseUrlOf, extensionWorker, launchChromiumContext } from '../e2e/harness/chromium-launch';
 import { startSigninFixtureServer } from '../e2e/harness/signin-fixture-server';
 import { summarize, type Summary } from './stats';
 
@@ -130,8 +129,14 @@ export async function measureContentOverhead(extensionDir: string, n: number): P
   const options = { hostResolverRules: server.chromiumHostResolverRules, ignoreHttpsErrors: true };
   const closing: Array<() => Promise<void>> = [() => server.close()];
   try {
-    const withExtension = await launchChromium(extensionDir, options);
-    closing.unshift(() => withExtension.close());
+    // Both arms from the one launcher and nothing else (no e2e driver's console listeners on one
+    // side only): the extension is the only difference between them.
+    const withContext = await launchChromiumContext('', extensionDir, options);
+    closing.unshift(() => withContext.close());
+    const withExtension = {
+      context: withContext,
+      extensionBaseUrl: extensionBaseUrlOf(await extensionWorker(withContext)),
+    };
     const withoutExtension = { context: await launchChromiumContext('', undefined, options) };
     closing.unshift(() => withoutExtension.context.close());
     const pages: PageOverhead[] = [];

@@ -4,7 +4,12 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
-import { extensionWorker, launchChromiumContext, type ChromiumLaunchOptions } from './chromium-launch';
+import {
+  extensionBaseUrlOf,
+  extensionWorker,
+  launchChromiumContext,
+  type ChromiumLaunchOptions,
+} from './chromium-launch';
 import type { ExtensionDriver, ExtensionPage, ExtensionView, StorageArea, WebPage } from './driver';
 import { settledFrame } from './fixed-rendering';
 import { requireBuild } from './paths';
@@ -94,9 +99,8 @@ export async function launchChromium(
     await removeProfile();
     throw error;
   });
-  // URL.origin is "null" for non-special schemes such as chrome-extension:, so build it from host.
   const extensionId = new URL(worker.url()).host;
-  const extensionBaseUrl = `chrome-extension://${extensionId}`;
+  const extensionBaseUrl = extensionBaseUrlOf(worker);
   let closing: Promise<void> | undefined;
 
   return {

@@ -85,3 +85,6 @@ export async function extensionWorker(
     (await context.waitForEvent('serviceworker', { timeout: timeoutMs, predicate: ours }))
   );
 }
+
+/** chrome-extension://<id> of the worker's extension. URL.origin is "null" for that scheme, so from the host. */
+export const extensionBaseUrlOf = (worker: Worker): string => `chrome-extension://${new URL(worker.url()).host}`;
