@@ -4,8 +4,8 @@ import { replyChecksModule } from './build/reply-checks-plugin.ts';
 const E2E = { environment: 'node', testTimeout: 90_000, hookTimeout: 90_000 } as const;
 const POLICY_E2E = 'e2e/policy.*.e2e.ts';
 
-// Fast unit tests (pure modules, the sandbox server) and real-browser e2e tests that drive the built
-// extension, two files at a time (each launches its own browser); the policy e2e files run alone,
+// Fast unit tests (pure modules, the sandbox server), one file at a time, and real-browser e2e tests
+// that drive the built extension, two files at a time (each launches its own browser); the policy e2e files run alone,
 // after them, as project e2e-policy (`npm run test:e2e` and `npm test` run both).
 export default defineConfig({
   test: {
@@ -29,10 +29,9 @@ export default defineConfig({
             'build/**/*.test.ts',
             'scripts/**/*.test.ts',
           ],
+          // One worker (vitest's default on 2 cores): two made the CPU-bound tests (fuzzing with
+          // 5 s timeouts, a parse-time assertion, the release builds) time out on a loaded machine.
           environment: 'node',
-          // vitest's default on a 2-core machine is one worker (cores - 1), so the release test's
-          // builds (~50 s of waiting on child processes) held up every other file.
-          maxWorkers: 2,
         },
       },
       {

@@ -101,13 +101,36 @@ export const FIXED_RENDERING_FIREFOX_PREFS = {
 };
 
 /**
- * Runs in the page before a capture: waits for its fonts and for every running animation or
- * transition to end (none should run with reduced motion; this catches a new one), at most 2 s.
+ * Runs in the page before a capture: waits for its fonts, for the DOM to stop changing for 300 ms
+ * (a view the popup loads on demand, such as Copy as AWS CLI, arrives a moment after the rest:
+ * under load a capture caught the page without it) and for every running animation or transition
+ * to end (none should run with reduced motion; this catches a new one), each at most 3 s.
  */
 export async function settledFrame(): Promise<void> {
+  const QUIET_MS = 300;
+  const LIMIT_MS = 3_000;
   await document.fonts.ready;
+  // Arrow functions only: a named one could come out of the test transform wrapped in a helper the
+  // page does not have.
+  await new Promise<void>((resolve) => {
+    let quiet: ReturnType<typeof setTimeout> | undefined;
+    let limit: ReturnType<typeof setTimeout> | undefined;
+    const observer = new MutationObserver(() => {
+      clearTimeout(quiet);
+      quiet = setTimeout(done, QUIET_MS);
+    });
+    const done = () => {
+      observer.disconnect();
+      clearTimeout(quiet);
+      clearTimeout(limit);
+      resolve();
+    };
+    observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    quiet = setTimeout(done, QUIET_MS);
+    limit = setTimeout(done, LIMIT_MS);
+  });
   const running = document.getAnimations().map((animation) => animation.finished.then(() => undefined));
-  await Promise.race([Promise.all(running), new Promise((resolve) => setTimeout(resolve, 2_000))]);
+  await Promise.race([Promise.all(running), new Promise((resolve) => setTimeout(resolve, LIMIT_MS))]);
   // One more frame, so what the last change painted is what gets captured.
   await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
 }
