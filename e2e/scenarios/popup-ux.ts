@@ -251,6 +251,9 @@ export function describePopupUx(
             });
         });
       const secondsLeft = () => popup.attributeOf('code-ring', 'data-seconds-left');
+      // "Copy as AWS CLI" arrives on demand a moment after the form, below Resync; the layout that
+      // must hold while the ring ticks is the settled one.
+      await popup.textOf('copy-as-cli');
       const before = await layout();
       for (let tick = 0; tick < 3; tick += 1) {
         const shown = await secondsLeft();
