@@ -36,11 +36,22 @@ describe('claimPair', () => {
     const fingerprints = await Promise.all(
       Array.from({ length: 21 }, (_, i) => attempts.codePairFingerprint(SERIAL, '111111', String(100000 + i))),
     );
-    for (const fingerprint of fingerprints) expect(await attempts.claimPair(fingerprint)).toBe(true);
-    expect(await attempts.claimPair(fingerprints[20]!)).toBe(false);
-    expect(await attempts.claimPair(fingerprints[1]!)).toBe(false);
+    const claim = (fingerprint: string, i: number) => attempts.claimPair(fingerprint, outcome({ attemptId: `a${i}` }));
+    for (const [i, fingerprint] of fingerprints.entries()) expect(await claim(fingerprint, i)).toBe(true);
+    expect(await claim(fingerprints[20]!, 21)).toBe(false);
+    expect(await claim(fingerprints[1]!, 22)).toBe(false);
     // The oldest has been forgotten (its codes expired long ago).
-    expect(await attempts.claimPair(fingerprints[0]!)).toBe(true);
+    expect(await claim(fingerprints[0]!, 23)).toBe(true);
+  });
+
+  it('records the pending attempt with the claim, and nothing when the pair was sent before', async () => {
+    const fingerprint = await attempts.codePairFingerprint(SERIAL, '123456', '654321');
+    const first = outcome({ attemptId: 'first' });
+    expect(await attempts.claimPair(fingerprint, first)).toBe(true);
+    expect(await attempts.findAttempt('first')).toEqual(first);
+    expect(await attempts.readLastOutcome()).toMatchObject({ attemptId: 'first', status: 'pending' });
+    expect(await attempts.claimPair(fingerprint, outcome({ attemptId: 'again' }))).toBe(false);
+    expect(await attempts.findAttempt('again')).toBeUndefined();
   });
 });
 

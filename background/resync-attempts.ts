@@ -49,19 +49,19 @@ function inTurn<T>(step: () => Promise<T>): Promise<T> {
 
 /**
  * Checks and records a pair in one step: true if this caller may send it, false if it was sent (or
- * claimed) before — so the same pair submitted twice at once is sent once. With `pending`, that
- * attempt is recorded in the same write: one storage round trip less before the request is sent,
- * and no moment in which the pair is claimed but the attempt is not on record.
+ * claimed) before — so the same pair submitted twice at once is sent once. The `pending` attempt
+ * is recorded in the same write: one storage round trip less before the request is sent, and no
+ * moment in which the pair is claimed but the attempt is not on record.
  */
-export function claimPair(fingerprint: string, pending?: ResyncOutcome): Promise<boolean> {
+export function claimPair(fingerprint: string, pending: ResyncOutcome): Promise<boolean> {
   return inTurn(async () => {
     // One read for the check and the write: inTurn keeps anyone else's write out in between.
-    const stored = await ext.storage.session.get(pending ? [USED_PAIRS_KEY, ATTEMPTS_KEY] : USED_PAIRS_KEY);
+    const stored = await ext.storage.session.get([USED_PAIRS_KEY, ATTEMPTS_KEY]);
     const used = (stored[USED_PAIRS_KEY] ?? []) as string[];
     if (used.includes(fingerprint)) return false;
     await ext.storage.session.set({
       [USED_PAIRS_KEY]: [...used, fingerprint].slice(-MAX_REMEMBERED),
-      ...(pending ? outcomeItems((stored[ATTEMPTS_KEY] ?? {}) as AttemptMap, pending) : {}),
+      ...outcomeItems((stored[ATTEMPTS_KEY] ?? {}) as AttemptMap, pending),
     });
     return true;
   });
