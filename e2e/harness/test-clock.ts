@@ -1,4 +1,4 @@
-import { SANDBOX_CLOCK_KEY, type SandboxClockSetting } from '../../src/sandbox/test-clock';
+import { SANDBOX_CLOCK_KEY, timeUnder, type SandboxClockSetting } from '../../src/sandbox/test-clock';
 import type { ExtensionDriver } from './driver';
 
 // The test side of the sandbox build's clock (src/sandbox/test-clock.ts): one setting for the
@@ -34,7 +34,7 @@ export function sharedClock(): SharedClock {
     await setExtensionClock(driver, next);
   };
   return {
-    now: () => setting.frozenAt ?? Date.now() + setting.offsetMs,
+    now: () => timeUnder(setting, Date.now()),
     freeze: (driver, at) => set(driver, { offsetMs: 0, frozenAt: at }),
     advance: (driver, ms) =>
       set(

@@ -39,9 +39,13 @@ function isSetting(value: unknown): value is SandboxClockSetting {
   return typeof v?.offsetMs === 'number' && (v.frozenAt === undefined || typeof v.frozenAt === 'number');
 }
 
+/** The time a setting means when the real clock reads `realNow` (the harness's sandbox uses it too). */
+export const timeUnder = (setting: SandboxClockSetting, realNow: number): number =>
+  setting.frozenAt ?? realNow + setting.offsetMs;
+
 const RealDate = Date;
 let setting: SandboxClockSetting = { offsetMs: 0 };
-const fakeNow = (): number => setting.frozenAt ?? RealDate.now() + setting.offsetMs;
+const fakeNow = (): number => timeUnder(setting, RealDate.now());
 
 /** Date with the fake "now"; every other use (parsing, a given time, UTC) is the real Date's. */
 class SandboxDate extends RealDate {
