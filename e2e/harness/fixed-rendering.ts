@@ -110,25 +110,24 @@ export async function settledFrame(): Promise<void> {
   const QUIET_MS = 300;
   const LIMIT_MS = 3_000;
   await document.fonts.ready;
-  // Arrow functions only: a named one could come out of the test transform wrapped in a helper the
-  // page does not have.
+  // No named function inside: tsx (`npm start` runs the harness through it) wraps every named
+  // function, arrows bound to a const included, in a `__name` helper the page does not have; so
+  // the timers settle the promise directly and are cleared after it.
+  let quiet: ReturnType<typeof setTimeout> | undefined;
+  let limit: ReturnType<typeof setTimeout> | undefined;
+  let observer: MutationObserver | undefined;
   await new Promise<void>((resolve) => {
-    let quiet: ReturnType<typeof setTimeout> | undefined;
-    let limit: ReturnType<typeof setTimeout> | undefined;
-    const observer = new MutationObserver(() => {
+    observer = new MutationObserver(() => {
       clearTimeout(quiet);
-      quiet = setTimeout(done, QUIET_MS);
+      quiet = setTimeout(resolve, QUIET_MS);
     });
-    const done = () => {
-      observer.disconnect();
-      clearTimeout(quiet);
-      clearTimeout(limit);
-      resolve();
-    };
     observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-    quiet = setTimeout(done, QUIET_MS);
-    limit = setTimeout(done, LIMIT_MS);
+    quiet = setTimeout(resolve, QUIET_MS);
+    limit = setTimeout(resolve, LIMIT_MS);
   });
+  observer?.disconnect();
+  clearTimeout(quiet);
+  clearTimeout(limit);
   const running = document.getAnimations().map((animation) => animation.finished.then(() => undefined));
   await Promise.race([Promise.all(running), new Promise((resolve) => setTimeout(resolve, LIMIT_MS))]);
   // One more frame, so what the last change painted is what gets captured.
