@@ -1,3 +1,6 @@
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { iamClient, stsClient } from './aws-clients';
 
@@ -28,4 +31,42 @@ describe('IAM/STS clients', () => {
       });
     }
   }
+});
+
+describe('what every client adds to the SDK defaults', () => {
+  let server: Server;
+  let url = '';
+  let requests = 0;
+  beforeAll(async () => {
+    // Any quick answer will do: the handler resolves its settings on the first request.
+    server = createServer((_, response) => {
+      requests += 1;
+      response.writeHead(500).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+  it('gives every request 15 s before it counts as timed out (the SDK default waits forever)', async () => {
+    const client = stsClient(secret, { partition: 'aws', override: url }, { retries: false });
+    await expect(client.send(new GetCallerIdentityCommand({}))).rejects.toThrow();
+    expect(requests).toBe(1);
+    const handler = client.config.requestHandler as unknown as { httpHandlerConfigs(): { requestTimeout?: number } };
+    expect(handler.httpHandlerConfigs().requestTimeout).toBe(15_000);
+  });
+
+  // Inside the deserialize step, where the raw HTTP response (and its Date header) is still there.
+  it('reads the clock skew in the deserialize step, inside the deserializer', () => {
+    for (const client of [
+      iamClient(secret, { partition: 'aws' }, { retries: true }),
+      stsClient(secret, { partition: 'aws' }, { retries: true }),
+    ]) {
+      const stack = client.middlewareStack.identify();
+      expect(stack).toContain('measureClockSkew - deserialize');
+      expect(stack.indexOf('measureClockSkew - deserialize')).toBeGreaterThan(
+        stack.indexOf('deserializerMiddleware - deserialize'),
+      );
+    }
+  });
 });

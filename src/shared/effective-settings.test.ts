@@ -57,6 +57,31 @@ describe('mergePolicy', () => {
     );
   });
 
+  // The settings travel to the popup and options page as they are; a key the policy leaves unset is
+  // absent (not present as undefined), so "is there a helpdesk link" reads as the policy meant it.
+  it('carries only the policy keys the policy sets', () => {
+    const optional = [
+      'endpointOverride',
+      'allowedAccountIds',
+      'sessionMaxMinutes',
+      'helpdeskUrl',
+      'helpdeskText',
+      'helpdeskTicketUrlTemplate',
+    ];
+    const { endpointOverride: _, ...withoutOverride } = user;
+    const bare = mergePolicy(withoutOverride, { endpoints: { fips: true } });
+    expect(optional.filter((key) => key in bare)).toEqual([]);
+    const full = mergePolicy(withoutOverride, {
+      endpoints: { override: 'https://gateway.example' },
+      allowedAccountIds: ['123456789012'],
+      sessionMaxMinutes: 20,
+      helpdeskUrl: 'https://help.example',
+      helpdeskText: 'Ring 1234',
+      helpdeskTicketUrlTemplate: 'https://help.example/new?user={user}',
+    });
+    expect(optional.filter((key) => !(key in full))).toEqual([]);
+  });
+
   it('caps the idle lock rather than raising it', () => {
     expect(mergePolicy(user, { idleLockMinutes: 5 }).idleLockMinutes).toBe(5);
     expect(mergePolicy({ idleLockMinutes: 2 }, { idleLockMinutes: 5 }).idleLockMinutes).toBe(2);
@@ -78,5 +103,7 @@ describe('sessionEndsAt', () => {
     expect(sessionEndsAt({ sessionMaxMinutes: 90 }, unlockedAt, '2026-01-01T11:00:00.000Z')).toBe(
       '2026-01-01T11:00:00.000Z',
     );
+    // At the same instant the credentials' own expiry stands, as written.
+    expect(sessionEndsAt({ sessionMaxMinutes: 60 }, unlockedAt, '2026-01-01T11:00:00Z')).toBe('2026-01-01T11:00:00Z');
   });
 });
