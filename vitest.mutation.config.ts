@@ -19,5 +19,7 @@ export default defineConfig({
       'background/protocol-doc.test.ts',
     ],
     environment: 'node',
+    // A test file that cannot load counts as a failed test (src/test-kit/load-failure-reporter.ts).
+    reporters: ['default', './src/test-kit/load-failure-reporter.ts'],
   },
 });
