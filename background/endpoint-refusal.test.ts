@@ -1,6 +1,6 @@
 import https from 'node:https';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { installFakeBrowser, popupSender, type FakeBrowser } from './fuzz-fake-browser';
+import { installFakeBrowser, popupSend, type FakeBrowser } from './fuzz-fake-browser';
 import type { VaultRecord } from './vault';
 
 // A FIPS/dual-stack choice the partition lacks (src/shared/partitions.ts) is refused by the real
@@ -9,7 +9,7 @@ import type { VaultRecord } from './vault';
 
 const fake: FakeBrowser = installFakeBrowser();
 const { routeMessage } = await import('./message-router');
-const send = (message: unknown) => routeMessage(message, popupSender);
+const send = popupSend(routeMessage);
 
 // The SDK's node build sends through node:https (looked up per request): every attempt is
 // recorded and fails there, so nothing leaves the machine.

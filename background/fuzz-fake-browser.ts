@@ -1,4 +1,6 @@
+import * as v from 'valibot';
 import type { MessageSender } from '../src/shared/browser';
+import { RESPONSE_VALUE, replySchema, type ExtensionPageRequest } from '../src/shared/messages';
 import type { VaultRecord } from './vault';
 
 // The smallest `browser` namespace the background modules touch, in memory, for unit tests that
@@ -106,6 +108,29 @@ const tab = { id: 7, index: 0, highlighted: true, active: true, pinned: false, i
 
 /** The popup (or any page of this extension). */
 export const popupSender: MessageSender = { id: FAKE_EXTENSION_ID, url: `${BASE}popup/index.html` };
+
+type ReplyType = ExtensionPageRequest['type'];
+const isReplyType = (type: unknown): type is ReplyType =>
+  typeof type === 'string' && Object.hasOwn(RESPONSE_VALUE, type);
+
+/**
+ * Sends as the popup and takes the reply as the popup would: one that breaks the protocol's reply
+ * schema (which the popup's build-time reply checks enforce, build/reply-checks-plugin.ts) throws,
+ * so every router test also holds the background to what the popup accepts.
+ */
+export function popupSend(route: (message: unknown, sender: MessageSender) => Promise<unknown>) {
+  return async (message: unknown): Promise<unknown> => {
+    const reply = await route(message, popupSender);
+    const type = (message as { type?: unknown } | null)?.type;
+    if (isReplyType(type)) {
+      const checked = v.safeParse(replySchema(type), reply);
+      if (!checked.success) {
+        throw new Error(`reply to ${type} breaks the protocol: ${JSON.stringify(v.flatten(checked.issues))}`);
+      }
+    }
+    return reply;
+  };
+}
 
 /** Our content script in the top frame of an AWS sign-in page. */
 export const signInContentSender: MessageSender = {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { installFakeBrowser, popupSender, signInContentSender, unlockedRecord } from './fuzz-fake-browser';
+import { installFakeBrowser, popupSend, signInContentSender, unlockedRecord } from './fuzz-fake-browser';
 
 // The router's own work, message by message: what the status view carries, what lock wipes, that
 // every page message reaches its handler, that a failing handler answers 'Unknown' without the
@@ -12,7 +12,7 @@ const { routeMessage } = await import('./message-router');
 const { storeInVault } = await import('./vault');
 const { recordServerDate } = await import('./clock-skew');
 
-const send = (message: unknown) => routeMessage(message, popupSender);
+const send = popupSend(routeMessage);
 const unlocked = () => storeInVault(unlockedRecord());
 
 // Tests below replace these to make a handler fail or a policy appear; each test starts with the originals.

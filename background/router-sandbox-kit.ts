@@ -3,7 +3,7 @@ import { bashExportPaste, seedUser } from '../e2e/harness/demo-users';
 import { controlGet, controlPost, type TestSandbox } from '../e2e/sandbox/sandbox-test-kit';
 import { seededSessionOf } from '../e2e/sandbox/seed';
 import { useTestSandbox } from '../e2e/sandbox/use-test-sandbox';
-import { installFakeBrowser, popupSender, type FakeBrowser } from './fuzz-fake-browser';
+import { installFakeBrowser, popupSend, popupSender, type FakeBrowser } from './fuzz-fake-browser';
 import type { VaultRecord } from './vault';
 
 // For unit tests that drive the real message router against the IAM/STS sandbox (the node SDK
@@ -87,7 +87,7 @@ export async function routerAgainstSandbox(): Promise<RouterAgainstSandbox> {
     fake.storage.managed.get = noPolicy;
     Object.assign(globalThis, { __SANDBOX_BUILD__: true });
   });
-  const send = (message: unknown) => routeMessage(message, popupSender);
+  const send = popupSend(routeMessage);
   return {
     sb,
     fake,

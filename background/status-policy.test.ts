@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { installFakeBrowser, popupSender, type FakeBrowser } from './fuzz-fake-browser';
+import { installFakeBrowser, popupSend, type FakeBrowser } from './fuzz-fake-browser';
 
 // The first storage.managed read after a browser start takes ~3 s in Chromium. The popup's status
 // must not wait for it (it answers with `policyPending` and the popup asks again), while every
@@ -21,7 +21,7 @@ function slowPolicy(): () => void {
   return () => answer();
 }
 
-const send = (message: unknown) => routeMessage(message, popupSender);
+const send = popupSend(routeMessage);
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 afterEach(() => fake.reset(USER));

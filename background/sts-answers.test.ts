@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { installFakeBrowser, popupSender, unlockedRecord } from './fuzz-fake-browser';
+import { installFakeBrowser, popupSend, unlockedRecord } from './fuzz-fake-browser';
 import type { VaultRecord } from './vault';
 
 // What unlock and elevate make of STS answers the sandbox never gives (it always names the caller
@@ -14,7 +14,7 @@ const fake = installFakeBrowser();
 const { routeMessage } = await import('./message-router');
 const { storeInVault } = await import('./vault');
 
-const send = (message: unknown) => routeMessage(message, popupSender);
+const send = popupSend(routeMessage);
 const vault = () => fake.storage.session.items.get('vault') as VaultRecord | undefined;
 const PASTE =
   'export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\nexport AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY';
