@@ -25,7 +25,7 @@ const testsOf = (task: RunnerTask): RunnerTask[] =>
   task.type === 'suite' ? task.tasks.flatMap(testsOf) : task.type === 'test' ? [task] : [];
 
 describe('load failure reporter', () => {
-  it('gives a test file that cannot load one failed test with its error, and leaves a loaded file alone', async () => {
+  it('gives each test file a "loads" test: failed with the load error, or passed beside the file’s own tests', async () => {
     const vitest = await createVitest(
       'test',
       {
@@ -40,10 +40,11 @@ describe('load failure reporter', () => {
       await vitest.start();
       const byName = new Map(vitest.state.getFiles().map((file) => [file.name, testsOf(file)]));
       const broken = byName.get('broken.test.ts') ?? [];
-      expect(broken.map((test) => [test.name, test.result?.state])).toEqual([['fails to load', 'fail']]);
+      expect(broken.map((test) => [test.name, test.result?.state])).toEqual([['loads', 'fail']]);
       expect(broken[0]?.result?.errors?.[0]?.message).toContain('module refused to load');
       expect((byName.get('fine.test.ts') ?? []).map((test) => [test.name, test.result?.state])).toEqual([
         ['passes', 'pass'],
+        ['loads', 'pass'],
       ]);
     } finally {
       await vitest.close();
