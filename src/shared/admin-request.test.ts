@@ -165,4 +165,23 @@ describe('admin request', () => {
     // 3 000 runs take ~2 s here when the machine is quiet; beside the suite's builds on 2 cores
     // they went past vitest's 5 s default (CI run, 2026-12-03).
   }, 20_000);
+
+  // Near misses the fuzzing rarely builds: each field one character off at either end.
+  it('refuses, in the schema and the parser alike, every field one character off at either end', () => {
+    const good = payloadOf(encodeAdminRequest(ALICE) ?? '');
+    expect(v.safeParse(AdminRequestEnvelope, good).success).toBe(true);
+    const nearMisses: Record<string, unknown[]> = {
+      account: ['1234567890123', 'x123456789012', '123456789012 ', '12345678901'],
+      userName: ['alice ', ' alice', 'ali ce'],
+      serialNumber: [`${ALICE.serialNumber} `, ` ${ALICE.serialNumber}`],
+      sum: [`x${String(good['sum'])}`, `${String(good['sum'])}0`, String(good['sum']).slice(1)],
+    };
+    for (const [key, values] of Object.entries(nearMisses)) {
+      for (const value of values) {
+        const raw = { ...good, [key]: value };
+        expect(v.safeParse(AdminRequestEnvelope, raw).success, `${key}: ${JSON.stringify(value)}`).toBe(false);
+        expect(isAdminRequestEnvelope(raw), `${key}: ${JSON.stringify(value)}`).toBe(false);
+      }
+    }
+  });
 });

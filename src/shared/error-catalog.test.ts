@@ -85,28 +85,46 @@ describe('ERROR_CATALOG', () => {
     }
   });
 
-  it('asks for fresh codes after codes were checked, or the request may have been processed', () => {
-    const fresh: ErrorCode[] = [
-      'InvalidAuthenticationCode',
-      'ServiceFailure',
-      'NetworkTimeout',
-      'NetworkOffline',
-      'Unknown',
-    ];
+  // Codes are single-use and valid for about 30 s: a pair that IAM or STS may have checked is
+  // useless (or, after advice to wait, stale), and one it never saw must not be lost.
+  const fresh: ErrorCode[] = [
+    'InvalidAuthenticationCode',
+    'MfaCodeRejected',
+    'ServiceFailure',
+    'NetworkTimeout',
+    'NetworkOffline',
+    'Unknown',
+    // The advice is to wait, longer than a code lives.
+    'ConcurrentModification',
+    'LimitExceeded',
+    'Throttling',
+    // No code will ever work for this device.
+    'NotResyncable',
+  ];
+  const keep: ErrorCode[] = [
+    'ValidationError',
+    'AccessDenied',
+    'InvalidClientTokenId',
+    'SignatureDoesNotMatch',
+    'RequestTimeTooSkewed',
+    'ExpiredToken',
+    'SessionWithoutMfa',
+    'NetworkDns',
+    'EndpointUnsupported',
+    // A wrong user name or serial: fixed in a moment, the codes were never checked.
+    'NoSuchEntity',
+  ];
+
+  it('asks for fresh codes after codes were checked, the request may have been processed, or after a wait', () => {
     for (const code of fresh) expect(ERROR_CATALOG[code].keepCodes, code).toBe(false);
   });
 
   it('keeps the codes when the request was refused before IAM looked at them', () => {
-    const keep: ErrorCode[] = [
-      'ValidationError',
-      'AccessDenied',
-      'InvalidClientTokenId',
-      'ExpiredToken',
-      'SessionWithoutMfa',
-      'NetworkDns',
-      'EndpointUnsupported',
-    ];
     for (const code of keep) expect(ERROR_CATALOG[code].keepCodes, code).toBe(true);
+  });
+
+  it('decides keeping the codes for every error code, one way or the other', () => {
+    expect([...fresh, ...keep].sort()).toEqual([...ERROR_CODES].sort());
   });
 
   it('cannot be modified at run time', () => {
@@ -220,6 +238,11 @@ describe('messageKeysFor: the next step fits the step that failed', () => {
     }
     expect(english(messageKeysFor('AccessDenied', 'list').nextKey)).toContain('iam:ListMFADevices');
     expect(english(messageKeysFor('AccessDenied', 'resync').nextKey)).toContain('iam:ResyncMFADevice');
+  });
+
+  it('a user IAM does not know, found while listing, is not sent back to a device list it never got', () => {
+    expect(english(messageKeysFor('NoSuchEntity', 'list').nextKey)).toMatch(/no IAM user by this name/);
+    expect(english(messageKeysFor('NoSuchEntity', 'resync').nextKey)).toMatch(/choose the device from the list again/);
   });
 
   it('the resync, and a step it does not know, get the entry’s own messages', () => {
