@@ -182,7 +182,17 @@ function firefoxDriver(
           const sharedId = host?.value?.shadowRoot?.sharedId;
           if (!sharedId) return 0;
           const value = { role, ...(name === undefined ? {} : { name }) };
-          return (await context.locateNodes({ type: 'accessibility', value }, [{ sharedId }])).length;
+          // Just after a navigation (a form post answered by a new page) Firefox's remote agent can
+          // be asked before the new document has an accessibility tree, and throws "documentAccessible
+          // is null" (seen once in CI): that is "ask again in a moment", not an answer.
+          for (let attempt = 1; ; attempt += 1) {
+            try {
+              return (await context.locateNodes({ type: 'accessibility', value }, [{ sharedId }])).length;
+            } catch (error) {
+              if (attempt >= 20 || !String(error).includes('documentAccessible is null')) throw error;
+              await new Promise((resolve) => setTimeout(resolve, 100));
+            }
+          }
         },
       };
     },
